@@ -1,0 +1,5 @@
+/**
+ * @rapport/core: the event-sourcing kernel and the CRM's bounded contexts. Pure: no I/O,
+ * no clock, no randomness; stores come in through the ports.
+ */
+export * from './kernel/index.js';

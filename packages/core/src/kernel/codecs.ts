@@ -1,0 +1,138 @@
+import * as t from 'io-ts';
+import * as E from 'fp-ts/lib/Either.js';
+import { validationError, type FieldPath, type ValidationError, type ValidationIssue } from './errors.js';
+
+/**
+ * Shared io-ts codecs and helpers: branded ids, money in fen, ISO instants, and the
+ * `tagged` constructor for `{ type, data }` events and commands.
+ */
+
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+export interface IdBrand<B extends string> {
+  readonly __idBrand: B;
+}
+
+/** A branded id codec: 1–64 of `[A-Za-z0-9_-]` (no `.`, so stream names split cleanly). */
+export const idCodec = <B extends string>(name: B) =>
+  new t.Type<string & IdBrand<B>, string, unknown>(
+    name,
+    (u): u is string & IdBrand<B> => typeof u === 'string' && ID_PATTERN.test(u),
+    (u, c) =>
+      typeof u === 'string' && ID_PATTERN.test(u)
+        ? t.success(u as string & IdBrand<B>)
+        : t.failure(u, c, `expected ${name}: 1-64 characters of A-Z a-z 0-9 _ -`),
+    (a) => a,
+  );
+
+export const TenantId = idCodec('TenantId');
+export type TenantId = t.TypeOf<typeof TenantId>;
+
+export interface FenBrand {
+  readonly Fen: unique symbol;
+}
+/** Money as a non-negative safe integer number of fen (1 CNY = 100 fen). */
+export const Fen = t.brand(
+  t.number,
+  (n): n is t.Branded<number, FenBrand> => Number.isSafeInteger(n) && n >= 0,
+  'Fen',
+);
+export type Fen = t.TypeOf<typeof Fen>;
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+export interface IsoInstantBrand {
+  readonly IsoInstant: unique symbol;
+}
+/** A UTC instant in `Date.prototype.toISOString()` form, so string `<` is time `<`. */
+export const IsoInstant = t.brand(
+  t.string,
+  (s): s is t.Branded<string, IsoInstantBrand> =>
+    ISO_INSTANT.test(s) && new Date(s).toISOString() === s,
+  'IsoInstant',
+);
+export type IsoInstant = t.TypeOf<typeof IsoInstant>;
+
+export interface ShortTextBrand {
+  readonly ShortText: unique symbol;
+}
+/** A non-empty string of at most 200 characters, for actor ids, correlation ids and the like. */
+export const ShortText = t.brand(
+  t.string,
+  (s): s is t.Branded<string, ShortTextBrand> => s.length > 0 && s.length <= 200,
+  'ShortText',
+);
+export type ShortText = t.TypeOf<typeof ShortText>;
+
+/** `{ type: literal, data: { ...props } }`: the shape of every event and command. */
+export const tagged = <T extends string, P extends t.Props>(type: T, props: P) =>
+  t.type({ type: t.literal(type), data: t.type(props) }, type);
+
+/**
+ * The field path of an io-ts context entry. Union and intersection members are not
+ * fields, so their indexes are left out: `['data', 'lines', 1, 'quantity']`.
+ */
+export const pathOf = (ctx: t.Context): (string | number)[] =>
+  ctx.slice(1).flatMap(({ key }, i) => {
+    const up = ctx[i]!; // the entry holding this one
+    const tag = (up.type as { _tag?: string })._tag;
+    if (tag === 'UnionType' || tag === 'IntersectionType') return [];
+    return [Array.isArray(up.actual) ? Number(key) : key];
+  });
+
+const describe = (v: unknown): string => {
+  if (v === undefined) return 'undefined';
+  try {
+    const s = JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? `${x}n` : x));
+    return s === undefined ? String(v) : s.length > 60 ? `${s.slice(0, 57)}...` : s;
+  } catch {
+    return String(v);
+  }
+};
+
+/** io-ts errors as issues with field paths rooted at `base`; one issue per path. */
+export const issuesOf = (errors: t.Errors, base: FieldPath = []): ValidationIssue[] => {
+  const byPath = new Map<string, ValidationIssue>();
+  for (const e of errors) {
+    const path = [...base, ...pathOf(e.context)];
+    const key = JSON.stringify(path);
+    const last = e.context[e.context.length - 1];
+    const message =
+      e.message ?? `expected ${last?.type.name ?? 'a valid value'}, got ${describe(e.value)}`;
+    const seen = byPath.get(key);
+    // a union reports one failure per member at the same path: keep them in one issue
+    byPath.set(key, seen ? { path, message: `${seen.message} | ${message}` } : { path, message });
+  }
+  return [...byPath.values()];
+};
+
+/** Decode `value` with `codec`; a failure is a {@link ValidationError} naming each field path. */
+export const validate = <A>(
+  codec: t.Decoder<unknown, A>,
+  value: unknown,
+  subject = 'input',
+  base: FieldPath = [],
+): E.Either<ValidationError, A> => {
+  const r = codec.decode(value);
+  return E.isRight(r) ? r : E.left(validationError(issuesOf(r.left, base), subject));
+};
+
+/** Decode or throw: for tests and fixtures, where bad input is a bug in the test. */
+export const make =
+  <A>(codec: t.Decoder<unknown, A>) =>
+  (value: unknown): A => {
+    const r = validate(codec, value, codec.name);
+    if (E.isLeft(r)) throw new TypeError(r.left.message);
+    return r.right;
+  };
+
+/** The literal `type` names of a union of {@link tagged} codecs (or of a single one). */
+export const typesOf = (codec: t.Mixed): string[] | undefined => {
+  const c = codec as unknown as { _tag?: string; types?: t.Mixed[]; props?: Record<string, t.Mixed> };
+  if (c._tag === 'UnionType' && c.types) {
+    const all = c.types.map(typesOf);
+    return all.every((x): x is string[] => x !== undefined) ? all.flat() : undefined;
+  }
+  const lit = c.props?.type as unknown as { _tag?: string; value?: unknown } | undefined;
+  if (lit?._tag === 'LiteralType' && typeof lit.value === 'string') return [lit.value];
+  return undefined;
+};

@@ -1,0 +1,36 @@
+import * as t from 'io-ts';
+import { IsoInstant, ShortText, TenantId } from './codecs.js';
+import { Actor, type DomainEvent } from './envelope.js';
+
+/** Who sends a command, for which shop, and why. Time comes on the command, never from inside. */
+export const CommandMetadata = t.intersection([
+  t.type({ commandId: ShortText, tenantId: TenantId, actor: Actor }),
+  t.partial({
+    /** Business time of the fact; the injected clock's now when absent. */
+    occurredAt: IsoInstant,
+    correlationId: ShortText,
+    causationId: ShortText,
+  }),
+]);
+export type CommandMetadata = t.TypeOf<typeof CommandMetadata>;
+
+/** A command as it reaches `crm.handle`: a `{ type, data }` of some context plus metadata. */
+export interface Command<T extends string = string, D = unknown> {
+  readonly type: T;
+  readonly data: D;
+  readonly metadata: CommandMetadata;
+}
+
+/** What a handled command did. */
+export interface Handled<E extends DomainEvent = DomainEvent> {
+  readonly stream: string;
+  readonly commandId: string;
+  /** The events the command produced (for a repeated commandId: those of its first handling). */
+  readonly events: readonly E[];
+  /** Position of the stream's last event after the command; undefined while the stream does not exist. */
+  readonly nextExpectedVersion: bigint | undefined;
+  /** Global position of the command's last event: wait for projections to reach it for read-your-writes. */
+  readonly lastGlobalPosition: bigint | undefined;
+  /** True when this commandId had been handled before: nothing was appended this time. */
+  readonly duplicate: boolean;
+}

@@ -1,0 +1,63 @@
+import * as t from 'io-ts';
+import { IsoInstant, ShortText, TenantId } from './codecs.js';
+
+/** Who did it: a person at the shop, the customer, the system, a reactor... */
+export const Actor = t.type({
+  kind: t.union([
+    t.literal('user'),
+    t.literal('agent'),
+    t.literal('customer'),
+    t.literal('system'),
+    t.literal('reactor'),
+    t.literal('partner'),
+  ]),
+  id: ShortText,
+});
+export type Actor = t.TypeOf<typeof Actor>;
+
+/**
+ * What the writer says about an event. The store adds where and when it was recorded
+ * ({@link StoredMetadata}).
+ */
+export const NewEventMetadata = t.type({
+  eventId: ShortText,
+  occurredAt: IsoInstant,
+  tenantId: TenantId,
+  actor: Actor,
+  commandId: ShortText,
+  correlationId: ShortText,
+  causationId: ShortText,
+  schemaVersion: t.number,
+});
+export type NewEventMetadata = t.TypeOf<typeof NewEventMetadata>;
+
+/** The full metadata of a stored event. Positions are bigint; JSON forms use decimal strings. */
+export interface EventMetadata extends NewEventMetadata {
+  readonly streamName: string;
+  /** 0-based position in its stream. */
+  readonly streamPosition: bigint;
+  /** Position in the store's global order (monotonic, not necessarily dense). Not hashed. */
+  readonly globalPosition: bigint;
+  /** Store time, set when the event was appended. */
+  readonly recordedAt: IsoInstant;
+  /** Hash of the previous event of the stream ({@link GENESIS_HASH} for the first). */
+  readonly prevHash: string;
+  /** SHA-256 over prevHash and the canonical JSON of this envelope without its hash. */
+  readonly hash: string;
+}
+
+/** An event as the domain sees it. */
+export interface DomainEvent<T extends string = string, D = unknown> {
+  readonly type: T;
+  readonly data: D;
+}
+
+/** An event on its way into the store. */
+export interface NewEvent<E extends DomainEvent = DomainEvent> {
+  readonly type: E['type'];
+  readonly data: E['data'];
+  readonly metadata: NewEventMetadata;
+}
+
+/** An event as stored and read back: domain event plus full metadata. */
+export type StoredEvent<E extends DomainEvent = DomainEvent> = E & { readonly metadata: EventMetadata };

@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonicalJson.js';
+import type { DomainEvent, EventMetadata, StoredEvent } from './envelope.js';
+
+/** The `prevHash` of the first event of every stream. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The envelope fields a hash covers: everything but the hash itself and the store-assigned global position. */
+export type HashedEnvelope = {
+  readonly type: string;
+  readonly data: unknown;
+  readonly metadata: Omit<EventMetadata, 'hash' | 'globalPosition'>;
+};
+
+/** SHA-256 (hex) of `prevHash` followed by the canonical JSON of the envelope without its hash. */
+export const hashEnvelope = (envelope: HashedEnvelope): string =>
+  createHash('sha256').update(envelope.metadata.prevHash).update(canonicalJson(envelope)).digest('hex');
+
+/** Where a chain broke. */
+export interface ChainBreak {
+  readonly stream: string;
+  readonly position: bigint;
+  readonly eventId: string;
+  readonly reason: 'hash-mismatch' | 'prev-hash-mismatch' | 'position-gap';
+}
+
+export type ChainVerdict =
+  | { readonly intact: true; readonly events: number }
+  | { readonly intact: false; readonly events: number; readonly firstBreak: ChainBreak };
+
+const stripHash = ({ type, data, metadata }: StoredEvent<DomainEvent>): HashedEnvelope => {
+  const { hash: _h, globalPosition: _g, ...rest } = metadata;
+  return { type, data, metadata: rest };
+};
+
+/**
+ * Walk one stream's events (as stored, before upcasting) in stream order and name the
+ * first event whose chain link or hash does not hold.
+ */
+export const verifyStreamChain = async (
+  events: AsyncIterable<StoredEvent> | Iterable<StoredEvent>,
+): Promise<ChainVerdict> => {
+  let prev = GENESIS_HASH;
+  let expectedPosition = 0n;
+  let count = 0;
+  for await (const e of events) {
+    const m = e.metadata;
+    const at = (reason: ChainBreak['reason']): ChainVerdict => ({
+      intact: false,
+      events: count,
+      firstBreak: { stream: m.streamName, position: m.streamPosition, eventId: m.eventId, reason },
+    });
+    if (m.streamPosition !== expectedPosition) return at('position-gap');
+    if (m.prevHash !== prev) return at('prev-hash-mismatch');
+    if (hashEnvelope(stripHash(e)) !== m.hash) return at('hash-mismatch');
+    prev = m.hash;
+    expectedPosition += 1n;
+    count += 1;
+  }
+  return { intact: true, events: count };
+};

@@ -1,0 +1,127 @@
+import * as t from 'io-ts';
+import { isRight } from 'fp-ts/lib/Either.js';
+import { issuesOf, typesOf } from './codecs.js';
+import { CorruptEvent, InvalidArgument, type ValidationIssue } from './errors.js';
+import { NewEventMetadata, type NewEvent, type StoredEvent } from './envelope.js';
+
+/** Turns the data of one schema version into the data of the next. */
+export type Upcaster = (data: unknown) => unknown;
+
+export interface EventTypeOptions {
+  /** Current schema version of the event's data (default 1). */
+  readonly schemaVersion?: number;
+  /** `upcasters[v]` turns version `v` data into version `v + 1`. */
+  readonly upcasters?: Readonly<Record<number, Upcaster>>;
+}
+
+interface Definition {
+  readonly type: string;
+  readonly data: t.Mixed;
+  readonly schemaVersion: number;
+  readonly upcasters: Readonly<Record<number, Upcaster>>;
+}
+
+/**
+ * The codec of every event type a store accepts. Stores validate each event on append
+ * (refused with the field path, nothing written) and on read (a stored event that no
+ * longer decodes is a {@link CorruptEvent}); reads upcast old schema versions first.
+ */
+export class EventRegistry {
+  private readonly defs = new Map<string, Definition>();
+
+  /** Register one event type by the codec of its `data`. */
+  register(type: string, data: t.Mixed, options: EventTypeOptions = {}): this {
+    const schemaVersion = options.schemaVersion ?? 1;
+    if (!Number.isInteger(schemaVersion) || schemaVersion < 1)
+      throw new InvalidArgument(`event ${type}: schemaVersion must be a positive integer`);
+    for (let v = 1; v < schemaVersion; v++)
+      if (!options.upcasters?.[v]) throw new InvalidArgument(`event ${type}: no upcaster from version ${v} to ${v + 1}`);
+    if (this.defs.has(type)) throw new InvalidArgument(`event type ${type} is registered twice`);
+    this.defs.set(type, { type, data, schemaVersion, upcasters: options.upcasters ?? {} });
+    return this;
+  }
+
+  /** Register every member of a union of `tagged(type, props)` codecs (or a single one). */
+  registerAll(events: t.Mixed, options: Readonly<Record<string, EventTypeOptions>> = {}): this {
+    const members = (events as unknown as { _tag: string; types?: t.Mixed[] })._tag === 'UnionType'
+      ? (events as unknown as { types: t.Mixed[] }).types
+      : [events];
+    for (const m of members) {
+      const [type] = typesOf(m) ?? [];
+      const data = (m as unknown as { props?: { data?: t.Mixed } }).props?.data;
+      if (!type || !data) throw new InvalidArgument(`registerAll: ${m.name} is not a tagged({ type, data }) codec`);
+      this.register(type, data, options[type]);
+    }
+    return this;
+  }
+
+  has(type: string): boolean {
+    return this.defs.has(type);
+  }
+
+  /** The schema version new events of this type are written with. */
+  schemaVersionOf(type: string): number {
+    return this.defs.get(type)?.schemaVersion ?? 1;
+  }
+
+  get types(): string[] {
+    return [...this.defs.keys()];
+  }
+
+  /**
+   * Check a batch before it is written. Returns the events with their data encoded by
+   * their codecs, or every problem with its path (`events[i].data.field`).
+   */
+  checkAppend(events: readonly NewEvent[]): { ok: true; events: NewEvent[] } | { ok: false; issues: ValidationIssue[] } {
+    const issues: ValidationIssue[] = [];
+    const out: NewEvent[] = new Array(events.length);
+    if (!Array.isArray(events)) return { ok: false, issues: [{ path: ['events'], message: 'expected an array of events' }] };
+    for (let i = 0; i < events.length; i++) {
+      const e = events[i] as NewEvent | undefined;
+      if (typeof e !== 'object' || e === null) {
+        issues.push({ path: ['events', i], message: 'expected an event { type, data, metadata }' });
+        continue;
+      }
+      const def = this.defs.get(e.type);
+      if (!def) {
+        issues.push({ path: ['events', i, 'type'], message: `unknown event type ${JSON.stringify(e.type)}` });
+        continue;
+      }
+      const data = def.data.decode(e.data);
+      if (!isRight(data)) issues.push(...issuesOf(data.left, ['events', i, 'data']));
+      const meta = NewEventMetadata.decode(e.metadata);
+      if (!isRight(meta)) issues.push(...issuesOf(meta.left, ['events', i, 'metadata']));
+      else if (e.metadata.schemaVersion !== def.schemaVersion)
+        issues.push({
+          path: ['events', i, 'metadata', 'schemaVersion'],
+          message: `${e.type} is written at schema version ${def.schemaVersion}, got ${e.metadata.schemaVersion}`,
+        });
+      if (isRight(data) && isRight(meta)) out[i] = { type: e.type, data: def.data.encode(data.right), metadata: e.metadata };
+    }
+    return issues.length === 0 ? { ok: true, events: out } : { ok: false, issues };
+  }
+
+  /** Upcast and validate an event read from a store. Throws {@link CorruptEvent}. */
+  decode<E extends StoredEvent>(stored: E): E {
+    const m = stored.metadata;
+    const def = this.defs.get(stored.type);
+    if (!def) throw new CorruptEvent(m.streamName, m.streamPosition, [{ path: ['type'], message: `unknown event type ${JSON.stringify(stored.type)}` }]);
+    let data = stored.data;
+    const from = m.schemaVersion;
+    if (!Number.isInteger(from) || from < 1 || from > def.schemaVersion)
+      throw new CorruptEvent(m.streamName, m.streamPosition, [
+        { path: ['metadata', 'schemaVersion'], message: `${stored.type} has no schema version ${from} (current ${def.schemaVersion})` },
+      ]);
+    for (let v = from; v < def.schemaVersion; v++) data = def.upcasters[v]!(data);
+    const decoded = def.data.decode(data);
+    if (!isRight(decoded)) throw new CorruptEvent(m.streamName, m.streamPosition, issuesOf(decoded.left, ['data']));
+    return decoded.right === stored.data ? stored : ({ type: stored.type, data: decoded.right, metadata: m } as E);
+  }
+}
+
+/** A registry holding the given unions of tagged event codecs. */
+export const eventRegistry = (...unions: t.Mixed[]): EventRegistry => {
+  const r = new EventRegistry();
+  for (const u of unions) r.registerAll(u);
+  return r;
+};
