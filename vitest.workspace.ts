@@ -26,5 +26,6 @@ const project = (name: string, dir: string, extra: { testTimeout?: number } = {}
 export default [
   project('core', './packages/core'),
   project('memory', './packages/memory', { testTimeout: 60_000 }),
+  project('postgres', './packages/postgres', { testTimeout: 120_000 }),
   project('examples', './examples', { testTimeout: 120_000 }),
 ] satisfies TestProjectConfiguration[];
