@@ -3,3 +3,4 @@
  * no clock, no randomness; stores come in through the ports.
  */
 export * from './kernel/index.js';
+export * from './shared/index.js';
