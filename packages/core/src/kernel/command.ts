@@ -2,6 +2,8 @@ import * as t from 'io-ts';
 import { IsoInstant, ShortText, TenantId } from './codecs.js';
 import { Actor, type DomainEvent } from './envelope.js';
 
+export type { Actor };
+
 /** Who sends a command, for which shop, and why. Time comes on the command, never from inside. */
 export const CommandMetadata = t.intersection([
   t.type({ commandId: ShortText, tenantId: TenantId, actor: Actor }),
@@ -14,11 +16,24 @@ export const CommandMetadata = t.intersection([
 ]);
 export type CommandMetadata = t.TypeOf<typeof CommandMetadata>;
 
-/** A command as it reaches `crm.handle`: a `{ type, data }` of some context plus metadata. */
+/** Command metadata as a caller writes it (plain strings; validated by the handler). */
+export interface CommandMetadataInput {
+  readonly commandId: string;
+  readonly tenantId: string;
+  readonly actor: { readonly kind: Actor['kind']; readonly id: string };
+  readonly occurredAt?: string;
+  readonly correlationId?: string;
+  readonly causationId?: string;
+}
+
+/**
+ * A command as it reaches `crm.handle`: a `{ type, data }` of some context plus metadata.
+ * `data` is in its plain (encoded) form; the handler validates it with the context's codec.
+ */
 export interface Command<T extends string = string, D = unknown> {
   readonly type: T;
   readonly data: D;
-  readonly metadata: CommandMetadata;
+  readonly metadata: CommandMetadataInput;
 }
 
 /** What a handled command did. */

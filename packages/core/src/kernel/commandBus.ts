@@ -20,7 +20,7 @@ export interface CommandBus {
 
 export const createCommandBus = (
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  definitions: readonly CommandHandlerDefinition<any, any, any>[],
+  definitions: readonly CommandHandlerDefinition<any, any, any, any>[],
   options: CommandHandlerOptions,
 ): CommandBus => {
   const routes = new Map<string, CommandHandler<DomainEvent, DomainEvent>>();
@@ -28,7 +28,7 @@ export const createCommandBus = (
   for (const d of definitions) {
     const types = typesOf(d.commands);
     if (!types) throw new InvalidArgument(`${d.name}: commands must be a union of tagged({ type, data }) codecs`);
-    const h = createCommandHandler(d, options) as CommandHandler<DomainEvent, DomainEvent>;
+    const h = createCommandHandler(d, options) as unknown as CommandHandler<DomainEvent, DomainEvent>;
     handlers.push(h);
     for (const t of types) {
       if (routes.has(t)) throw new InvalidArgument(`command type ${t} is taken by two deciders`);
@@ -45,7 +45,7 @@ export const createCommandBus = (
         return E.left(
           validationError([{ path: ['type'], message: `unknown command type ${JSON.stringify(type)}; known: ${commandTypes.join(', ')}` }], 'command'),
         );
-      return h.handle(command);
+      return h.handle(command as never);
     },
     invalidate(stream) {
       for (const h of handlers) h.invalidate(stream);

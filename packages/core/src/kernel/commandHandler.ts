@@ -21,11 +21,11 @@ import { LruCache } from './lruCache.js';
 import type { EventRegistry } from './registry.js';
 
 /** One aggregate's behaviour and where its commands go. */
-export interface CommandHandlerDefinition<S, C extends DomainEvent, Ev extends DomainEvent> {
+export interface CommandHandlerDefinition<S, C extends DomainEvent, Ev extends DomainEvent, CO = unknown> {
   /** A name for errors and logs, e.g. `loyalty.account`. */
   readonly name: string;
   /** The codec of every command this decider takes (a union of `tagged` codecs). */
-  readonly commands: t.Type<C, unknown, unknown>;
+  readonly commands: t.Type<C, CO, unknown>;
   readonly decider: Decider<S, C, Ev, DomainError>;
   /** The one stream a command targets (`<category>-<tenantId>.<id>`). */
   readonly streamOf: (command: C, tenantId: string) => string;
@@ -56,8 +56,11 @@ interface StreamState<S> {
   readonly commands: Map<string, CommandRecord>;
 }
 
-export interface CommandHandler<C extends DomainEvent, Ev extends DomainEvent> {
-  handle(command: Command<C['type'], C['data']>): Promise<E.Either<CrmError, Handled<Ev>>>;
+/** The plain (encoded) form of a command body, as callers write it. */
+type Plain<CO> = CO extends { type: infer T extends string; data: infer D } ? Command<T, D> : Command;
+
+export interface CommandHandler<C extends DomainEvent, Ev extends DomainEvent, CO = unknown> {
+  handle(command: Plain<CO>): Promise<E.Either<CrmError, Handled<Ev>>>;
   /** Forget the cached state of a stream (or of all streams). */
   invalidate(stream?: string): void;
 }
@@ -67,10 +70,10 @@ export interface CommandHandler<C extends DomainEvent, Ev extends DomainEvent> {
  * events and retry. Folded state, version and seen commandIds are cached per stream, so a
  * command never re-reads a whole stream; commands to one stream are serialised in process.
  */
-export const createCommandHandler = <S, C extends DomainEvent, Ev extends DomainEvent>(
-  definition: CommandHandlerDefinition<S, C, Ev>,
+export const createCommandHandler = <S, C extends DomainEvent, Ev extends DomainEvent, CO = unknown>(
+  definition: CommandHandlerDefinition<S, C, Ev, CO>,
   options: CommandHandlerOptions,
-): CommandHandler<C, Ev> => {
+): CommandHandler<C, Ev, CO> => {
   const { eventStore, registry, clock } = options;
   const { decider } = definition;
   const maxRetries = options.maxRetries ?? 10;
