@@ -26,6 +26,8 @@ export interface DomainError<C extends string = string> {
   readonly code: C;
   readonly message: string;
   readonly path: FieldPath;
+  /** Facts a caller can act on, e.g. `{ existingCustomerId }` for a duplicate phone. */
+  readonly details?: Readonly<Record<string, unknown>>;
 }
 
 /** Every refusal `crm.handle` can return as a value. */
@@ -41,12 +43,12 @@ export const validationError = (issues: readonly ValidationIssue[], subject = 'i
   issues,
 });
 
-export const domainError = <C extends string>(code: C, message: string, path: FieldPath = []): DomainError<C> => ({
-  kind: 'DomainError',
-  code,
-  message,
-  path,
-});
+export const domainError = <C extends string>(
+  code: C,
+  message: string,
+  path: FieldPath = [],
+  details?: Readonly<Record<string, unknown>>,
+): DomainError<C> => (details === undefined ? { kind: 'DomainError', code, message, path } : { kind: 'DomainError', code, message, path, details });
 
 const RAPPORT_ERROR = Symbol.for('rapport.error');
 
