@@ -55,6 +55,21 @@ export class EventRegistry {
     return this;
   }
 
+  /**
+   * Register the members of a union that are not registered yet (a host may have created
+   * its store's registry with some of them already). A type registered with a different
+   * codec is refused.
+   */
+  include(events: t.Mixed): this {
+    const incoming = new EventRegistry().registerAll(events);
+    for (const [type, def] of incoming.defs) {
+      const known = this.defs.get(type);
+      if (!known) this.defs.set(type, def);
+      else if (known.data !== def.data) throw new InvalidArgument(`event type ${type} is registered with another codec`);
+    }
+    return this;
+  }
+
   has(type: string): boolean {
     return this.defs.has(type);
   }
