@@ -52,11 +52,23 @@ export interface DomainEvent<T extends string = string, D = unknown> {
   readonly data: D;
 }
 
+/** Event metadata as a writer supplies it (plain strings; the store validates it). */
+export interface NewEventMetadataInput {
+  readonly eventId: string;
+  readonly occurredAt: string;
+  readonly tenantId: string;
+  readonly actor: { readonly kind: Actor['kind']; readonly id: string };
+  readonly commandId: string;
+  readonly correlationId: string;
+  readonly causationId: string;
+  readonly schemaVersion: number;
+}
+
 /** An event on its way into the store. */
 export interface NewEvent<E extends DomainEvent = DomainEvent> {
   readonly type: E['type'];
   readonly data: E['data'];
-  readonly metadata: NewEventMetadata;
+  readonly metadata: NewEventMetadataInput;
 }
 
 /** An event as stored and read back: domain event plus full metadata. */

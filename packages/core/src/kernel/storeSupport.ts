@@ -84,7 +84,8 @@ export const sealEvents = (
       prevHash,
     };
     const hash = hashEnvelope({ type: e.type, data: e.data, metadata: body });
-    out[i] = { type: e.type, data: e.data, metadata: { ...body, hash } };
+    // checkAppend validated every field, so the branded metadata type holds
+    out[i] = { type: e.type, data: e.data, metadata: { ...body, hash } as SealedEvent['metadata'] };
     prevHash = hash;
     position += 1n;
   }
