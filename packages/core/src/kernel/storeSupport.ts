@@ -1,7 +1,7 @@
 import { InvalidArgument, InvalidEvent, WrongExpectedVersion } from './errors.js';
 import type { EventMetadata, NewEvent } from './envelope.js';
 import { describeExpected, type ExpectedVersion } from './eventStore.js';
-import { GENESIS_HASH, hashEnvelope } from './hashChain.js';
+import { GENESIS_HASH, hashEnvelope, type HashedEnvelope } from './hashChain.js';
 import type { EventRegistry } from './registry.js';
 import { assertStreamName } from './streams.js';
 
@@ -83,7 +83,7 @@ export const sealEvents = (
       recordedAt,
       prevHash,
     };
-    const hash = hashEnvelope({ type: e.type, data: e.data, metadata: body });
+    const hash = hashEnvelope({ type: e.type, data: e.data, metadata: body as HashedEnvelope['metadata'] });
     // checkAppend validated every field, so the branded metadata type holds
     out[i] = { type: e.type, data: e.data, metadata: { ...body, hash } as SealedEvent['metadata'] };
     prevHash = hash;
