@@ -73,13 +73,11 @@ export const createCrmKernel = (options: CrmKernelOptions): CrmKernel => {
     dispatch: (c) => bus.handle(c),
   });
 
+  // reactions can cause further reactions: go round until a pass appends nothing new
   const settle = async (): Promise<void> => {
-    for (;;) {
-      const before = await projections.catchUp();
-      await reactors.catchUp();
-      const after = await projections.catchUp();
-      if (after === before) return;
-    }
+    do await projections.catchUp();
+    while ((await reactors.catchUp()) > 0);
+    await projections.catchUp();
   };
 
   const runDue = async (now: string, tenantId: string): Promise<E.Either<CrmError, DueReport>> => {

@@ -4,7 +4,7 @@ import type { StoredEvent } from './envelope.js';
 import type { CrmError } from './errors.js';
 import type { EventStore, Subscription } from './eventStore.js';
 import { KeyedLock } from './keyedLock.js';
-import { reactionsTo, type Dispatch, type Reactor } from './reactor.js';
+import { reactionsTo, reactorEventTypes, type Dispatch, type Reactor } from './reactor.js';
 import type { ReadModelStore } from './readModelStore.js';
 
 export interface ReactorRunnerOptions {
@@ -32,29 +32,42 @@ export class ReactorRunner {
     return `reactor:${r.name}`;
   }
 
-  private async react(r: Reactor, e: StoredEvent): Promise<void> {
+  /** Dispatch a reactor's commands for one event; resolves with how many appended something new. */
+  private async react(r: Reactor, e: StoredEvent): Promise<number> {
+    let effective = 0;
     for (const command of reactionsTo(r, e)) {
       const result = await this.options.dispatch(command);
       if (isLeft(result)) this.options.onRefused?.(command, result.left, e);
+      else if (!result.right.duplicate && result.right.events.length > 0) effective++;
     }
+    return effective;
   }
 
   private async save(r: Reactor, position: bigint): Promise<void> {
     await this.options.checkpoints.commit(this.checkpointName(r), [], { position, version: 1 });
   }
 
-  /** Run every reactor over the events it has not seen yet. */
-  catchUp(): Promise<void> {
+  /**
+   * Run every reactor over the events it has not seen yet. Resolves with how many
+   * commands appended new events (0 when everything was already done).
+   */
+  catchUp(): Promise<number> {
     return this.lock.run('runner', async () => {
+      let effective = 0;
       for (const r of this.options.reactors) {
         const cp = await this.options.checkpoints.checkpoint(this.checkpointName(r));
+        const types = reactorEventTypes(r);
         let last: bigint | undefined;
-        for await (const e of this.options.eventStore.readAll(cp ? { from: cp.position + 1n } : {})) {
-          await this.react(r, e);
+        for await (const e of this.options.eventStore.readAll({
+          ...(cp ? { from: cp.position + 1n } : {}),
+          ...(types ? { filter: { eventTypes: types } } : {}),
+        })) {
+          effective += await this.react(r, e);
           last = e.metadata.globalPosition;
         }
         if (last !== undefined) await this.save(r, last);
       }
+      return effective;
     });
   }
 
