@@ -45,7 +45,7 @@ const order: Decider<Order, OrderCommand, OrderEvent, DomainError> = {
   evolve: (_, e) => ({ s: e.type === 'Delivered' ? 'delivered' : 'completed', customerId: e.data.customerId, amount: e.data.amount }),
 };
 const PointsEvent = tagged('PointsEarned', { customerId: Id, orderId: Id, points: t.number });
-const PointsCommand = t.union([tagged('EarnPoints', { customerId: Id, orderId: Id, points: t.number })]);
+const PointsCommand = tagged('EarnPoints', { customerId: Id, orderId: Id, points: t.number });
 const points: Decider<number, t.TypeOf<typeof PointsCommand>, t.TypeOf<typeof PointsEvent>, DomainError> = {
   initialState: () => 0,
   decide: (c) => E.right([{ type: 'PointsEarned', data: c.data }]),
