@@ -57,7 +57,8 @@ export class MemoryReadModelStore implements ReadModelStore {
         docs = new Map();
         p.tenants.set(c.tenantId, docs);
       }
-      if (c.op === 'put') docs.set(c.id, Object.freeze(c.document));
+      // a frozen copy: the caller's object stays the caller's, and no later change to it reaches the store
+      if (c.op === 'put') docs.set(c.id, deepFreeze(structuredClone(c.document)));
       else docs.delete(c.id);
     }
     p.checkpoint = deepFreeze({ position: checkpoint.position, version: checkpoint.version });
