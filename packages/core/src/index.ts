@@ -4,3 +4,4 @@
  */
 export * from './kernel/index.js';
 export * from './shared/index.js';
+export * from './privacy/index.js';

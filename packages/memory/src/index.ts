@@ -4,3 +4,4 @@
  */
 export { MemoryEventStore, type MemoryEventStoreOptions } from './memoryEventStore.js';
 export { MemoryReadModelStore } from './memoryReadModelStore.js';
+export { MemoryVault, type MemoryVaultOptions } from './memoryVault.js';

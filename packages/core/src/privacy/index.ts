@@ -1,0 +1,3 @@
+export * from './sealedText.js';
+export * from './vault.js';
+export * from './normalise.js';
