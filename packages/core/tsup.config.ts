@@ -7,6 +7,8 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: 'node20',
-  splitting: false,
+  // Shared chunks: `@rapport/core/testing` must use the very kernel `@rapport/core` loads
+  // (one EventRegistry, one set of error classes), not a second bundled copy.
+  splitting: true,
   external: ['vitest', 'fast-check'],
 });
