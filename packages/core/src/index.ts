@@ -5,3 +5,5 @@
 export * from './kernel/index.js';
 export * from './shared/index.js';
 export * from './privacy/index.js';
+export * from './orders/index.js';
+export * from './credit/index.js';

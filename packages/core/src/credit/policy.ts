@@ -1,0 +1,53 @@
+import * as t from 'io-ts';
+import * as E from 'fp-ts/lib/Either.js';
+import { make, validate } from '../kernel/codecs.js';
+import type { ValidationError } from '../kernel/errors.js';
+import { Days, definedOnly } from '../orders/policy.js';
+import { isTimeZone } from './calendar.js';
+import { defaultLevelTable, LevelTable } from './levels.js';
+
+interface TimeZoneBrand {
+  readonly TimeZone: unique symbol;
+}
+/** An IANA time zone the host's Intl knows, e.g. `Asia/Shanghai`. */
+export const TimeZone = t.brand(t.string, (s): s is t.Branded<string, TimeZoneBrand> => isTimeZone(s), 'TimeZone');
+export type TimeZone = t.TypeOf<typeof TimeZone>;
+
+interface CapBrand {
+  readonly MonthlyCap: unique symbol;
+}
+const MonthlyCap = t.brand(t.number, (n): n is t.Branded<number, CapBrand> => Number.isSafeInteger(n) && n >= 1, 'MonthlyCap');
+
+/** The credit-rating slice of the shop's CrmPolicy (信用评价). */
+export const CreditPolicy = t.type(
+  {
+    /** Calendar months of order creation are read in this zone. */
+    timeZone: TimeZone,
+    /** Same-product groups: lines paid within this many days of the group's first. */
+    sameProductDays: Days,
+    /** Per rater–rated pair and month, the net of scored ratings stays within [−cap, +cap]. */
+    monthlyCap: MonthlyCap,
+    /** The window of the recent good-rating rate. */
+    goodRateDays: Days,
+    levels: LevelTable,
+  },
+  'CreditPolicy',
+);
+export type CreditPolicy = t.TypeOf<typeof CreditPolicy>;
+
+export const defaultCreditPolicy: CreditPolicy = make(CreditPolicy)({
+  timeZone: 'Asia/Shanghai',
+  sameProductDays: 14,
+  monthlyCap: 6,
+  goodRateDays: 180,
+  levels: defaultLevelTable,
+});
+
+/** What a shop may override: any subset of {@link CreditPolicy}. */
+export const CreditPolicyInput = t.partial(CreditPolicy.props, 'CreditPolicyInput');
+
+/** The defaults with a shop's overrides, or a ValidationError naming the bad field. */
+export const creditPolicy = (overrides: unknown = {}): E.Either<ValidationError, CreditPolicy> =>
+  E.map((o: t.TypeOf<typeof CreditPolicyInput>): CreditPolicy => ({ ...defaultCreditPolicy, ...definedOnly(o) }))(
+    validate(CreditPolicyInput, overrides ?? {}, 'credit policy'),
+  );
