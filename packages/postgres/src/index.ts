@@ -1,1 +1,11 @@
-export {};
+/**
+ * @rapport/postgres: the EventStore and ReadModelStore on PostgreSQL (node-postgres) and
+ * on PGlite (PostgreSQL in WASM, in process), the embedded default.
+ */
+export { connectPostgres, openEmbeddedRapport, type ConnectPostgresOptions, type OpenEmbeddedOptions, type RapportStores, type StoreOptions } from './connect.js';
+export { PostgresEventStore, type PostgresEventStoreOptions } from './postgresEventStore.js';
+export { PostgresReadModelStore, type PostgresReadModelStoreOptions } from './postgresReadModelStore.js';
+export { PgDatabase } from './pgDatabase.js';
+export { PgliteDatabase } from './pgliteDatabase.js';
+export { migrate, MIGRATIONS, type Migration } from './migrations.js';
+export type { SqlClient, SqlDatabase, TransactionOptions } from './sql.js';

@@ -1,0 +1,121 @@
+import pg from 'pg';
+import { storeError } from './errors.js';
+import type { SqlClient, SqlDatabase, TransactionOptions } from './sql.js';
+
+const noop = (): void => undefined;
+
+/**
+ * A {@link SqlDatabase} over a node-postgres pool. Transactions check out one client;
+ * a client whose connection broke is destroyed, not returned to the pool.
+ */
+export class PgDatabase implements SqlDatabase {
+  readonly driver = 'pg' as const;
+  private closed = false;
+
+  /** @param owned close the pool in {@link close} (true when this package created it). */
+  constructor(
+    readonly pool: pg.Pool,
+    private readonly owned: boolean,
+  ) {
+    // an idle client whose backend is terminated emits 'error' on the pool: without a
+    // listener that would crash the host; the next checkout simply opens a new connection
+    if (owned) pool.on('error', noop);
+  }
+
+  /** A pool for a connection string (`postgres://user:pass@host:5432/db?sslmode=require`). */
+  static connect(connectionString: string, config: pg.PoolConfig = {}): PgDatabase {
+    return new PgDatabase(new pg.Pool({ max: 10, ...config, connectionString }), true);
+  }
+
+  async query<R>(text: string, params?: readonly unknown[]): Promise<R[]> {
+    try {
+      const r = await this.pool.query(text, params as unknown[] | undefined);
+      return r.rows as R[];
+    } catch (e) {
+      throw storeError(e, 'query');
+    }
+  }
+
+  async exec(sql: string): Promise<void> {
+    try {
+      await this.pool.query(sql);
+    } catch (e) {
+      throw storeError(e, 'statement');
+    }
+  }
+
+  async transaction<T>(work: (tx: SqlClient) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (e) {
+      throw storeError(e, 'connect');
+    }
+    // a checked-out client whose connection dies between statements emits 'error'
+    client.on('error', noop);
+    let broken: Error | undefined;
+    const tx: SqlClient = {
+      query: async <R>(text: string, params?: readonly unknown[]) => (await client.query(text, params as unknown[] | undefined)).rows as R[],
+    };
+    try {
+      await client.query(options.lock === undefined ? 'BEGIN' : `BEGIN; SELECT pg_advisory_xact_lock(${options.lock.toString()})`);
+      const result = await work(tx);
+      await client.query('COMMIT');
+      return result;
+    } catch (e) {
+      try {
+        await client.query('ROLLBACK');
+      } catch (rollbackFailed) {
+        broken = rollbackFailed as Error;
+      }
+      throw storeError(e, 'transaction');
+    } finally {
+      client.removeListener('error', noop);
+      client.release(broken);
+    }
+  }
+
+  async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (e) {
+      throw storeError(e, 'listen');
+    }
+    let lost = false;
+    const onError = (): void => {
+      lost = true;
+    };
+    client.on('error', onError);
+    const handler = (m: pg.Notification): void => {
+      if (m.channel === channel) onNotify(m.payload ?? '');
+    };
+    client.on('notification', handler);
+    try {
+      await client.query(`LISTEN ${channel}`);
+    } catch (e) {
+      client.release(e as Error);
+      throw storeError(e, 'listen');
+    }
+    return async () => {
+      client.removeListener('notification', handler);
+      if (lost) {
+        client.release(new Error('listener connection lost'));
+        return;
+      }
+      try {
+        await client.query(`UNLISTEN ${channel}`);
+        client.removeListener('error', onError);
+        client.release();
+      } catch (e) {
+        client.release(e as Error);
+      }
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.owned) await this.pool.end();
+  }
+}

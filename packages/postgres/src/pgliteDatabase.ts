@@ -1,0 +1,63 @@
+import type { PGlite } from '@electric-sql/pglite';
+import { storeError } from './errors.js';
+import type { SqlClient, SqlDatabase, TransactionOptions } from './sql.js';
+
+/**
+ * A {@link SqlDatabase} over PGlite. PGlite is one in-process connection: its own mutex
+ * runs transactions one at a time, so the advisory lock is taken only for the same SQL
+ * on both drivers.
+ */
+export class PgliteDatabase implements SqlDatabase {
+  readonly driver = 'pglite' as const;
+  private closed = false;
+
+  /** @param owned close the PGlite instance in {@link close} (true when this package opened it). */
+  constructor(
+    readonly pglite: PGlite,
+    private readonly owned: boolean,
+  ) {}
+
+  async query<R>(text: string, params?: readonly unknown[]): Promise<R[]> {
+    try {
+      return (await this.pglite.query<R>(text, params as unknown[] | undefined)).rows;
+    } catch (e) {
+      throw storeError(e, 'query');
+    }
+  }
+
+  async exec(sql: string): Promise<void> {
+    try {
+      await this.pglite.exec(sql);
+    } catch (e) {
+      throw storeError(e, 'statement');
+    }
+  }
+
+  async transaction<T>(work: (tx: SqlClient) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+    try {
+      return await this.pglite.transaction(async (t) => {
+        if (options.lock !== undefined) await t.query(`SELECT pg_advisory_xact_lock(${options.lock.toString()})`);
+        return work({ query: async <R>(text: string, params?: readonly unknown[]) => (await t.query<R>(text, params as unknown[] | undefined)).rows });
+      });
+    } catch (e) {
+      throw storeError(e, 'transaction');
+    }
+  }
+
+  async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
+    try {
+      const unlisten = await this.pglite.listen(channel, onNotify);
+      return async () => {
+        if (!this.pglite.closed) await unlisten();
+      };
+    } catch (e) {
+      throw storeError(e, 'listen');
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.owned && !this.pglite.closed) await this.pglite.close();
+  }
+}

@@ -1,0 +1,42 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The one SQL layer both drivers sit behind: node-postgres (a server) and PGlite
+ * (Postgres in WASM, in process). The stores speak only to these two interfaces.
+ */
+
+/** Something that runs one parameterised statement and returns its rows. */
+export interface SqlClient {
+  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
+}
+
+export interface TransactionOptions {
+  /**
+   * Take `pg_advisory_xact_lock(lock)` before the work runs (sent with BEGIN in the same
+   * round trip); released by COMMIT or ROLLBACK.
+   */
+  readonly lock?: bigint;
+}
+
+/** A database the stores can use: statements, transactions, LISTEN, close. */
+export interface SqlDatabase extends SqlClient {
+  /** `pg` for a server through node-postgres, `pglite` for the embedded database. */
+  readonly driver: 'pg' | 'pglite';
+  /** Run `work` in one transaction: COMMIT when it resolves, ROLLBACK when it throws. */
+  transaction<T>(work: (tx: SqlClient) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /** Run statements without parameters (several, separated by `;`). */
+  exec(sql: string): Promise<void>;
+  /** LISTEN on a channel; resolves with a function that stops listening. */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
+  /** Release the connections this object opened (a pool or PGlite instance handed in is left open). */
+  close(): Promise<void>;
+}
+
+/** A quoted SQL identifier. Names are checked before they get here; quoting is belt and braces. */
+export const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+/** A stable signed 64-bit advisory lock key for a purpose (e.g. `events:<schema>`). */
+export const lockKey = (purpose: string): bigint => createHash('sha256').update(`rapport:${purpose}`).digest().readBigInt64BE(0);
+
+/** A bigint-ish value from a driver (pg gives int8 as text, PGlite as number) as bigint. */
+export const toBigInt = (v: unknown): bigint => (typeof v === 'bigint' ? v : BigInt(v as string | number));
