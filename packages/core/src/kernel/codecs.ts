@@ -46,8 +46,12 @@ export interface IsoInstantBrand {
 /** A UTC instant in `Date.prototype.toISOString()` form, so string `<` is time `<`. */
 export const IsoInstant = t.brand(
   t.string,
-  (s): s is t.Branded<string, IsoInstantBrand> =>
-    ISO_INSTANT.test(s) && new Date(s).toISOString() === s,
+  (s): s is t.Branded<string, IsoInstantBrand> => {
+    if (!ISO_INSTANT.test(s)) return false;
+    // an impossible date (month 13, hour 24) is an Invalid Date, whose toISOString throws
+    const ms = Date.parse(s);
+    return !Number.isNaN(ms) && new Date(ms).toISOString() === s;
+  },
   'IsoInstant',
 );
 export type IsoInstant = t.TypeOf<typeof IsoInstant>;
