@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import { IsoInstant, ShortText, tagged } from '../kernel/codecs.js';
 import { CustomerId } from '../shared/ids.js';
-import { ConsentChannel } from './values.js';
+import { ConsentChannel, nullable } from './values.js';
 import { CustomerContactLogged, CustomerRegistered, ProfileChanges } from './events.js';
 
 /**
@@ -15,7 +15,7 @@ export const LogCustomerContact = tagged('LogCustomerContact', CustomerContactLo
 export const GiveCustomerConsent = tagged('GiveCustomerConsent', { customerId: CustomerId, channel: ConsentChannel, at: IsoInstant });
 export const WithdrawCustomerConsent = tagged('WithdrawCustomerConsent', { customerId: CustomerId, channel: ConsentChannel, at: IsoInstant });
 /** Record that the customer's key was erased (send after `vault.erase`; see `eraseCustomer`). */
-export const EraseCustomerPersonalData = tagged('EraseCustomerPersonalData', { customerId: CustomerId, reason: t.union([ShortText, t.null]) });
+export const EraseCustomerPersonalData = tagged('EraseCustomerPersonalData', { customerId: CustomerId, reason: nullable(ShortText) });
 
 export const CustomerCommand = t.union([
   RegisterCustomer,

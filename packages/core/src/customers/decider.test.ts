@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
-import { IsoInstant, make } from '../kernel/codecs.js';
+import { IsoInstant, make, ShortText } from '../kernel/codecs.js';
 import { fold } from '../kernel/decider.js';
 import { AgentId, CustomerId } from '../shared/ids.js';
 import type { CustomerCommand } from './commands.js';
@@ -36,7 +36,7 @@ const logContact: CustomerCommand = {
   data: { customerId: ann, contactType: 'call', at: t0, agentId: make(AgentId)('agent-1'), summary: 'asked about sizes' },
 };
 const erase: CustomerCommand = { type: 'EraseCustomerPersonalData', data: { customerId: ann, reason: null } };
-const update: CustomerCommand = { type: 'UpdateCustomerProfile', data: { customerId: ann, changes: { tags: ['vip'] } } };
+const update: CustomerCommand = { type: 'UpdateCustomerProfile', data: { customerId: ann, changes: { tags: [make(ShortText)('vip')] } } };
 
 /** Decide each command on the state the earlier accepted ones left. */
 const run = (commands: readonly CustomerCommand[]) => {

@@ -2,7 +2,7 @@ import * as t from 'io-ts';
 import { IsoInstant, ShortText, tagged } from '../kernel/codecs.js';
 import { AgentId, CustomerId } from '../shared/ids.js';
 import { BlindIndex, ContactKind, SealedText } from '../privacy/sealedText.js';
-import { AcquisitionChannel, BodySize, ConsentChannel, ContactType, Gender, HouseholdMember, Label, Notes, Summary } from './values.js';
+import { AcquisitionChannel, BodySize, ConsentChannel, ContactType, Gender, HouseholdMember, Label, Notes, nullable, Summary } from './values.js';
 
 /**
  * Events of one customer (stream `customer-<tenant>.<customerId>`). Personal fields (name,
@@ -17,10 +17,10 @@ export type SealedContact = t.TypeOf<typeof SealedContact>;
 export const CustomerRegistered = tagged('CustomerRegistered', {
   customerId: CustomerId,
   name: SealedText,
-  phone: t.union([SealedContact, t.null]),
-  email: t.union([SealedContact, t.null]),
+  phone: nullable(SealedContact),
+  email: nullable(SealedContact),
   channel: AcquisitionChannel,
-  referrerId: t.union([CustomerId, t.null]),
+  referrerId: nullable(CustomerId),
 });
 
 /** The profile fields that change; a field left out is unchanged. `null` clears birthday, gender or body size. */
@@ -29,9 +29,9 @@ export const ProfileChanges = t.partial(
     /** Each address sealed as the JSON of an {@link Address}. */
     addresses: t.array(SealedText),
     /** Sealed `YYYY-MM-DD`. */
-    birthday: t.union([SealedText, t.null]),
-    gender: t.union([Gender, t.null]),
-    bodySize: t.union([BodySize, t.null]),
+    birthday: nullable(SealedText),
+    gender: nullable(Gender),
+    bodySize: nullable(BodySize),
     household: t.array(HouseholdMember),
     tags: t.array(Label),
     groups: t.array(Label),
@@ -66,7 +66,7 @@ export type ClaimedContact = t.TypeOf<typeof ClaimedContact>;
 export const CustomerPersonalDataErased = tagged('CustomerPersonalDataErased', {
   customerId: CustomerId,
   contacts: t.array(ClaimedContact),
-  reason: t.union([ShortText, t.null]),
+  reason: nullable(ShortText),
 });
 
 export const CustomerEvent = t.union([

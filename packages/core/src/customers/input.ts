@@ -4,7 +4,7 @@ import { issuesOf, ShortText } from '../kernel/codecs.js';
 import { CommandMetadata, type CommandMetadataInput } from '../kernel/command.js';
 import { validationError, type ValidationError, type ValidationIssue } from '../kernel/errors.js';
 import { CustomerId } from '../shared/ids.js';
-import { AcquisitionChannel, BodySize, Gender, HouseholdMember, Label, Notes } from './values.js';
+import { AcquisitionChannel, BodySize, Gender, HouseholdMember, Label, Notes, nullable } from './values.js';
 
 /**
  * Plain (unsealed) inputs of the customer workflows, validated before anything is
@@ -65,9 +65,9 @@ export const CustomerProfileData = t.intersection(
     t.type({ customerId: CustomerId }),
     t.partial({
       addresses: t.array(Address),
-      birthday: t.union([CalendarDate, t.null]),
-      gender: t.union([Gender, t.null]),
-      bodySize: t.union([BodySize, t.null]),
+      birthday: nullable(CalendarDate),
+      gender: nullable(Gender),
+      bodySize: nullable(BodySize),
       household: t.array(HouseholdMember),
       tags: t.array(Label),
       groups: t.array(Label),
@@ -80,11 +80,11 @@ export const CustomerProfileData = t.intersection(
 /** What `updateCustomerProfile` takes: the fields to change, plain; left out = unchanged. */
 export interface CustomerProfileInput {
   readonly data: { readonly customerId: string } & Partial<{
-    readonly addresses: readonly Address[];
+    readonly addresses: readonly t.OutputOf<typeof Address>[];
     readonly birthday: string | null;
     readonly gender: Gender | null;
-    readonly bodySize: BodySize | null;
-    readonly household: readonly HouseholdMember[];
+    readonly bodySize: t.OutputOf<typeof BodySize> | null;
+    readonly household: readonly t.OutputOf<typeof HouseholdMember>[];
     readonly tags: readonly string[];
     readonly groups: readonly string[];
     readonly notes: string;

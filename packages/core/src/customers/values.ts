@@ -22,6 +22,18 @@ export type ContactType = t.TypeOf<typeof ContactType>;
 export const Gender = t.keyof({ female: null, male: null, other: null, undisclosed: null }, 'Gender');
 export type Gender = t.TypeOf<typeof Gender>;
 
+/**
+ * `c` or `null`. Unlike `t.union([c, t.null])`, a bad value reports only `c`'s problems,
+ * at their own paths (`data.bodySize.heightCm`), not an extra "expected null" above them.
+ */
+export const nullable = <C extends t.Mixed>(c: C) =>
+  new t.Type<t.TypeOf<C> | null, t.OutputOf<C> | null, unknown>(
+    `${c.name} | null`,
+    (u): u is t.TypeOf<C> | null => u === null || c.is(u),
+    (u, ctx) => (u === null ? t.success(null) : c.validate(u, ctx)),
+    (a) => (a === null ? null : c.encode(a)),
+  );
+
 /** An integer in [min, max]. */
 export const intBetween = (name: string, min: number, max: number) =>
   t.refinement(t.number, (n) => Number.isInteger(n) && n >= min && n <= max, `${name} (integer ${min}-${max})`);
