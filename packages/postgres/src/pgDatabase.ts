@@ -11,6 +11,7 @@ const noop = (): void => undefined;
 export class PgDatabase implements SqlDatabase {
   readonly driver = 'pg' as const;
   private closed = false;
+  private readonly guarded = new WeakSet<pg.ClientBase>();
 
   /** @param owned close the pool in {@link close} (true when this package created it). */
   constructor(
@@ -19,7 +20,32 @@ export class PgDatabase implements SqlDatabase {
   ) {
     // an idle client whose backend is terminated emits 'error' on the pool: without a
     // listener that would crash the host; the next checkout simply opens a new connection
-    if (owned) pool.on('error', noop);
+    if (owned) {
+      pool.on('error', noop);
+      pool.on('connect', (client) => {
+        this.guarded.add(client);
+        client.on('error', noop);
+      });
+    }
+  }
+
+  /**
+   * A killed backend makes its client emit 'error' whenever no query is active, sometimes
+   * after the pool has handed it on; every client this class touches keeps a listener,
+   * so a lost connection surfaces as a failed query (StoreUnavailable), never as a crash.
+   */
+  private async checkout(doing: string): Promise<pg.PoolClient> {
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (e) {
+      throw storeError(e, doing);
+    }
+    if (!this.guarded.has(client)) {
+      this.guarded.add(client);
+      client.on('error', noop);
+    }
+    return client;
   }
 
   /** A pool for a connection string (`postgres://user:pass@host:5432/db?sslmode=require`). */
@@ -28,31 +54,23 @@ export class PgDatabase implements SqlDatabase {
   }
 
   async query<R>(text: string, params?: readonly unknown[]): Promise<R[]> {
+    const client = await this.checkout('query');
     try {
-      const r = await this.pool.query(text, params as unknown[] | undefined);
+      const r = await client.query(text, params as unknown[] | undefined);
+      client.release();
       return r.rows as R[];
     } catch (e) {
+      client.release(e as Error);
       throw storeError(e, 'query');
     }
   }
 
   async exec(sql: string): Promise<void> {
-    try {
-      await this.pool.query(sql);
-    } catch (e) {
-      throw storeError(e, 'statement');
-    }
+    await this.query(sql);
   }
 
   async transaction<T>(work: (tx: SqlClient) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (e) {
-      throw storeError(e, 'connect');
-    }
-    // a checked-out client whose connection dies between statements emits 'error'
-    client.on('error', noop);
+    const client = await this.checkout('connect');
     let broken: Error | undefined;
     const tx: SqlClient = {
       query: async <R>(text: string, params?: readonly unknown[]) => (await client.query(text, params as unknown[] | undefined)).rows as R[],
@@ -70,18 +88,12 @@ export class PgDatabase implements SqlDatabase {
       }
       throw storeError(e, 'transaction');
     } finally {
-      client.removeListener('error', noop);
       client.release(broken);
     }
   }
 
   async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.pool.connect();
-    } catch (e) {
-      throw storeError(e, 'listen');
-    }
+    const client = await this.checkout('listen');
     let lost = false;
     const onError = (): void => {
       lost = true;

@@ -5,6 +5,7 @@ import {
   describeExpected,
   InvalidArgument,
   InvalidEvent,
+  parseStreamName,
   sealEvents,
   StoreUnavailable,
   systemClock,
@@ -57,6 +58,20 @@ interface HeadRow {
   readonly hash: string | null;
   readonly cg: string | null;
 }
+
+/**
+ * A stream named by the convention `<category>-<tenantId>.<id>` belongs to its tenant:
+ * an event of another tenant is refused, so reading a tenant's streams can never return
+ * another tenant's events.
+ */
+const assertTenantOwnsStream = (stream: string, events: readonly NewEvent[]): void => {
+  const owner = parseStreamName(stream)?.tenantId;
+  if (owner === undefined) return;
+  const issues = events.flatMap((e, i) =>
+    e.metadata.tenantId === owner ? [] : [{ path: ['events', i, 'metadata', 'tenantId'], message: `stream ${stream} belongs to tenant ${owner}, not ${e.metadata.tenantId}` }],
+  );
+  if (issues.length > 0) throw new InvalidEvent(stream, issues);
+};
 
 const checkLimit = (limit: number | undefined): number => {
   if (limit === undefined) return Infinity;
@@ -129,6 +144,7 @@ export class PostgresEventStore implements EventStore {
   async appendToStream(stream: string, events: readonly NewEvent[], options: AppendOptions): Promise<AppendResult> {
     this.open();
     const checked = checkAppend(this.registry, stream, events, options?.expectedVersion);
+    assertTenantOwnsStream(stream, checked);
     const expected = options.expectedVersion;
     const commandId = checked[0]!.metadata.commandId;
     await this.ready();

@@ -86,3 +86,27 @@ export const closeShared = async (): Promise<void> => {
 
 /** Both targets, labelled for describe blocks. */
 export const TARGETS: readonly Target[] = ['server', 'pglite'];
+
+/**
+ * A database that loses its connection at a chosen statement inside a transaction, as a
+ * killed backend would: the statement fails with the driver's "Connection terminated"
+ * error and the transaction is rolled back. Used where a real server cannot be killed.
+ */
+export const losingConnectionAt = (db: SqlDatabase, at: (sql: string) => boolean): SqlDatabase => ({
+  driver: db.driver,
+  query: (text, params) => db.query(text, params),
+  exec: (sql) => db.exec(sql),
+  listen: (channel, onNotify) => db.listen(channel, onNotify),
+  close: () => db.close(),
+  transaction: (work, options) =>
+    db.transaction(
+      (tx) =>
+        work({
+          query: async (text, params) => {
+            if (at(text)) throw new Error('Connection terminated unexpectedly');
+            return tx.query(text, params);
+          },
+        }),
+      options,
+    ),
+});
