@@ -7,3 +7,6 @@ export * from './shared/index.js';
 export * from './privacy/index.js';
 export * from './orders/index.js';
 export * from './credit/index.js';
+export * from './calendar/index.js';
+export * from './complaints/index.js';
+export * from './service/index.js';
