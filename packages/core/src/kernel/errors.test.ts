@@ -47,9 +47,13 @@ describe('isRapportError', () => {
 
   it('recognises an error from another copy of the package by its registered symbol', () => {
     // what the CJS copy of this module would construct: another class, the same global symbol
+    const OTHER_COPY_SYMBOL = Symbol.for('rapport.error');
     class OtherCopyError extends Error {
-      readonly [Symbol.for('rapport.error')] = true;
       readonly code = 'RAPPORT_WRONG_EXPECTED_VERSION';
+      constructor(message: string) {
+        super(message);
+        Object.defineProperty(this, OTHER_COPY_SYMBOL, { value: true });
+      }
     }
     const e = new OtherCopyError('stream x: expected version 1, actual 2');
     expect(e instanceof RapportError).toBe(false);
