@@ -1,5 +1,5 @@
 /** The customers context: registration, profile, contact log, consent, erasure (DOMAIN §1, §8). */
-export * from './values.js';
+export { AcquisitionChannel, BodySize, CONSENT_CHANNELS, ConsentChannel, ContactType, Gender, HouseholdMember } from './values.js';
 export * from './events.js';
 export * from './commands.js';
 export * from './decider.js';
