@@ -20,7 +20,7 @@ export const LevelStep = t.type(
 );
 export type LevelStep = t.TypeOf<typeof LevelStep>;
 
-interface AscendingBrand {
+export interface AscendingBrand {
   readonly AscendingLevels: unique symbol;
 }
 /** The level table: non-empty, `from` safe integers strictly ascending. */

@@ -6,14 +6,14 @@ import { Days, definedOnly } from '../orders/policy.js';
 import { isTimeZone } from './calendar.js';
 import { defaultLevelTable, LevelTable } from './levels.js';
 
-interface TimeZoneBrand {
+export interface TimeZoneBrand {
   readonly TimeZone: unique symbol;
 }
 /** An IANA time zone the host's Intl knows, e.g. `Asia/Shanghai`. */
 export const TimeZone = t.brand(t.string, (s): s is t.Branded<string, TimeZoneBrand> => isTimeZone(s), 'TimeZone');
 export type TimeZone = t.TypeOf<typeof TimeZone>;
 
-interface CapBrand {
+export interface CapBrand {
   readonly MonthlyCap: unique symbol;
 }
 const MonthlyCap = t.brand(t.number, (n): n is t.Branded<number, CapBrand> => Number.isSafeInteger(n) && n >= 1, 'MonthlyCap');

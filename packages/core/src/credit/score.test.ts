@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { localMonth } from './calendar.js';
 import { defaultCreditPolicy } from './policy.js';
-import { sameProductGroups, scoreRatings, type RatingFact } from './score.js';
+import { sameProductGroups, scoreRatings, type PaidLineFact, type RatingFact } from './score.js';
 import { at, paid, rated, T } from './testFacts.js';
 
 const rules = defaultCreditPolicy;
-const run = (ratings: RatingFact[], lines = ratings) => scoreRatings(lines, ratings, rules);
-const points = (ratings: RatingFact[], lines = ratings) => run(ratings, lines).ratings.map((r) => `${r.orderId}:${r.points}:${r.reason}`);
+const run = (ratings: RatingFact[], lines: PaidLineFact[] = ratings) => scoreRatings(lines, ratings, rules);
+const points = (ratings: RatingFact[], lines: PaidLineFact[] = ratings) => run(ratings, lines).ratings.map((r) => `${r.orderId}:${r.points}:${r.reason}`);
 
 describe('+1 / 0 / −1', () => {
   it('scores good +1, neutral 0, bad −1 on separate products and counts each', () => {

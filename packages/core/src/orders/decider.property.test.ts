@@ -4,7 +4,7 @@ import * as E from 'fp-ts/lib/Either.js';
 import type { OrderCommand } from './commands.js';
 import { orderDecider } from './decider.js';
 import { linesAmount, type Order } from './state.js';
-import { after, cancel, complete, deliver, line, pay, place, rate, refund, requestReturn, ship, T0 } from './testFixtures.js';
+import { after, cancel, complete, deliver, given, line, pay, place, rate, refund, requestReturn, ship, T0 } from './testFixtures.js';
 
 const lineArb = fc.record({ productId: fc.constantFrom('p-1', 'p-2', 'p-3'), quantity: fc.integer({ min: 1, max: 50 }), unitPrice: fc.integer({ min: 0, max: 1_000_000 }) });
 
@@ -45,7 +45,7 @@ describe('order properties', () => {
   it('Σ refunds never exceed what was paid, and every refusal leaves the state as it was', () =>
     fc.assert(
       fc.property(scriptArb, (script) => {
-        let s: Order = orderDecider.evolve(orderDecider.initialState(), (orderDecider.decide(place(), orderDecider.initialState()) as E.Right<never>).right[0]!);
+        let s: Order = given(place()).state;
         let refunds = 0;
         let paid = 0;
         const rated = new Set<string>();
@@ -78,8 +78,7 @@ describe('order properties', () => {
   it('a refund is accepted exactly when it is at most paid minus earlier refunds', () =>
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 1, max: 8000 }), { maxLength: 8 }), (amounts) => {
-        let s: Order = orderDecider.initialState();
-        for (const c of [place(), pay(12000)]) for (const e of (orderDecider.decide(c, s) as E.Right<never>).right) s = orderDecider.evolve(s, e);
+        let s: Order = given(place(), pay(12000)).state;
         let left = 12000;
         for (const a of amounts) {
           const r = orderDecider.decide(refund(a, after(T0, 1)), s);

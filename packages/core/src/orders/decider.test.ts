@@ -45,7 +45,7 @@ describe('placing an order', () => {
   });
   it('keeps exactly the fields of the lines', () => {
     const [e] = given(place({ lines: [{ ...line(), colour: 'red' }] })).events;
-    expect(e!.type === 'OrderPlaced' && e.data.lines[0]).toEqual(line());
+    expect(e?.type === 'OrderPlaced' && e.data.lines[0]).toEqual(line());
   });
 });
 

@@ -48,7 +48,7 @@ export type Order = { readonly status: 'none' } | PlacedOrder;
 export const ratedKey = (by: string, line: number): string => `${by}:${line}`;
 
 /** Σ quantity × unit price of the lines, in fen. */
-export const linesAmount = (lines: readonly Pick<OrderLine, 'quantity' | 'unitPrice'>[]): number =>
+export const linesAmount = (lines: readonly { readonly quantity: number; readonly unitPrice: number }[]): number =>
   lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0);
 
 const moved = (s: PlacedOrder, status: OrderState, at: IsoInstant, extra: Partial<PlacedOrder> = {}): PlacedOrder => ({
