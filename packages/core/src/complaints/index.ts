@@ -12,3 +12,4 @@ export * from './streams.js';
 export * from './due.js';
 export * from './projections/complaintDetail.js';
 export * from './projections/openComplaintQueue.js';
+export * from './module.js';

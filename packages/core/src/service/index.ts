@@ -16,3 +16,4 @@ export * from './conversions/streams.js';
 export * from './conversions/reactor.js';
 export * from './projections/agentKpi.js';
 export * from './projections/shopServiceSummary.js';
+export * from './module.js';
