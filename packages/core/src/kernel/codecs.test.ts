@@ -55,6 +55,20 @@ describe('issuesOf and validate', () => {
     expect(issues.map((i) => i.path)).toContainEqual(['data', 'lines', 0, 'message']);
   });
 
+  it('names the tag field when a tagged union knows no member of that type', () => {
+    const Command = t.union([tagged('Earn', { points: Fen }), tagged('Redeem', { points: Fen })]);
+    expect(issuesOf(failures(Command, { type: 'Fly', data: {} }))).toEqual([
+      { path: ['type'], message: 'unknown type "Fly"; expected one of "Earn", "Redeem"' },
+    ]);
+    const Line = t.union([t.type({ kind: t.literal('goods'), sku: Sku }), t.type({ kind: t.literal('shipping'), fee: Fen })]);
+    const Order = tagged('PlaceOrder', { lines: t.array(Line) });
+    expect(issuesOf(failures(Order, { type: 'PlaceOrder', data: { lines: [{ kind: 'goods', sku: 's' }, { kind: 'gift' }] } })).map((i) => i.path)).toEqual([
+      ['data', 'lines', 1, 'kind'],
+    ]);
+    // not a record at all: the union itself is what is wrong
+    expect(issuesOf(failures(Command, 'Earn')).map((i) => i.path)).toEqual([[]]);
+  });
+
   it('roots paths at a base and names the subject', () => {
     const r = validate(PlaceOrderWithNote, { type: 'PlaceOrder', data: { lines: 'none' } }, 'command', ['events', 2]);
     expect(E.isLeft(r) && r.left).toMatchObject({

@@ -93,15 +93,28 @@ const describe = (v: unknown): string => {
   }
 };
 
+/**
+ * A tagged union (io-ts builds one from a union of `tagged` codecs) fails a record whose tag
+ * matches no member at the union itself: name the tag field instead, e.g. `['type']`.
+ */
+const unknownTag = (type: t.Decoder<unknown, unknown>, value: unknown): { tag: string; message: string } | undefined => {
+  const u = type as unknown as { tag?: unknown; types?: { props?: Record<string, { value?: unknown }> }[] };
+  if (typeof u.tag !== 'string' || typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const tag = u.tag;
+  const known = (u.types ?? []).map((m) => m.props?.[tag]?.value).filter((v) => v !== undefined);
+  return { tag, message: `unknown ${tag} ${describe((value as Record<string, unknown>)[tag])}; expected one of ${known.map((v) => describe(v)).join(', ')}` };
+};
+
 /** io-ts errors as issues with field paths rooted at `base`; one issue per path. */
 export const issuesOf = (errors: t.Errors, base: FieldPath = []): ValidationIssue[] => {
   const byPath = new Map<string, ValidationIssue>();
   for (const e of errors) {
-    const path = [...base, ...pathOf(e.context)];
-    const key = JSON.stringify(path);
     const last = e.context[e.context.length - 1];
+    const badTag = e.message === undefined && last ? unknownTag(last.type, e.value) : undefined;
+    const path = [...base, ...pathOf(e.context), ...(badTag ? [badTag.tag] : [])];
+    const key = JSON.stringify(path);
     const message =
-      e.message ?? `expected ${last?.type.name ?? 'a valid value'}, got ${describe(e.value)}`;
+      e.message ?? badTag?.message ?? `expected ${last?.type.name ?? 'a valid value'}, got ${describe(e.value)}`;
     const seen = byPath.get(key);
     // a union reports one failure per member at the same path: keep them in one issue
     byPath.set(key, seen ? { path, message: `${seen.message} | ${message}` } : { path, message });
