@@ -1,6 +1,6 @@
 import { levelOf, type CreditLevel } from './levels.js';
 import { defaultCreditPolicy, type CreditPolicy } from './policy.js';
-import type { CreditDocument, CreditSide } from './projections/creditProfile.js';
+import { creditFacts, type CreditDocument, type CreditSide } from './projections/creditProfile.js';
 import { goodRatingRate, type Rate } from './rate.js';
 import { scoreRatings, type ScoredRating } from './score.js';
 
@@ -28,8 +28,9 @@ export interface CreditProfile {
  * up to `asOf`: lines paid and ratings received at or before it.
  */
 export const creditProfileAsOf = (doc: CreditDocument, asOf: string, policy: CreditPolicy = defaultCreditPolicy): CreditProfile => {
-  const lines = doc.lines.filter((l) => l.paidAt <= asOf);
-  const ratings = doc.ratings.filter((r) => r.at <= asOf);
+  const facts = creditFacts(doc);
+  const lines = facts.lines.filter((l) => l.paidAt <= asOf);
+  const ratings = facts.ratings.filter((r) => r.at <= asOf);
   const s = scoreRatings(lines, ratings, policy);
   return {
     side: doc.side,

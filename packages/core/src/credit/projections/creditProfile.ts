@@ -21,13 +21,33 @@ export interface CreditDocument {
   readonly neutral: number;
   readonly bad: number;
   readonly goodRateAllTime: Rate | null;
-  /** Scored points per rater (the pair's share of `score`). */
-  readonly scoreByRater: Readonly<Record<string, number>>;
-  /** Every paid line between this party and its raters (rated or not): the 14-day groups. */
-  readonly lines: readonly PaidLineFact[];
-  /** Every rating received, in the order recorded. */
-  readonly ratings: readonly RatingFact[];
+  /**
+   * The facts per rater (buyer of a seller, seller of a buyer): groups and monthly caps
+   * never cross rater–rated pairs, so each event re-scores only its own pair.
+   */
+  readonly raters: Readonly<Record<string, RaterFacts>>;
 }
+
+/** What one rater and the rated party have between them. */
+export interface RaterFacts {
+  /** Every paid line (rated or not): the 14-day groups are formed over these. */
+  readonly lines: readonly PaidLineFact[];
+  /** Every rating received from this rater, in the order recorded. */
+  readonly ratings: readonly RatingFact[];
+  /** The pair's share of the score. */
+  readonly score: number;
+}
+
+/** Every paid line and rating of a credit document, across its raters. */
+export const creditFacts = (doc: CreditDocument): { lines: PaidLineFact[]; ratings: RatingFact[] } => {
+  const lines: PaidLineFact[] = [];
+  const ratings: RatingFact[] = [];
+  for (const r of Object.values(doc.raters)) {
+    lines.push(...r.lines);
+    ratings.push(...r.ratings);
+  }
+  return { lines, ratings };
+};
 
 const empty = (side: CreditSide, policy: CreditPolicy): CreditDocument => ({
   tenantId: '',
@@ -39,24 +59,17 @@ const empty = (side: CreditSide, policy: CreditPolicy): CreditDocument => ({
   neutral: 0,
   bad: 0,
   goodRateAllTime: null,
-  scoreByRater: {},
-  lines: [],
-  ratings: [],
+  raters: {},
 });
 
 /** The side that rates the party whose credit this is. */
 const raterSide = (side: CreditSide): 'buyer' | 'seller' => (side === 'seller' ? 'buyer' : 'seller');
 
-/** Re-score one rater's pair only: groups and monthly caps never cross pairs. */
-const rescore = (d: CreditDocument, raterId: string, policy: CreditPolicy): CreditDocument => {
-  const mine = scoreRatings(
-    d.lines.filter((l) => l.raterId === raterId),
-    d.ratings.filter((r) => r.raterId === raterId),
-    policy,
-  );
-  const scoreByRater = { ...d.scoreByRater, [raterId]: mine.score };
-  const score = Object.values(scoreByRater).reduce((a, b) => a + b, 0);
-  return { ...d, scoreByRater, score, level: levelOf(score, policy.levels) };
+/** Re-score one rater's pair with its new facts; the document's score moves by the pair's change. */
+const rescore = (d: CreditDocument, raterId: string, lines: readonly PaidLineFact[], ratings: readonly RatingFact[], policy: CreditPolicy): CreditDocument => {
+  const pair = scoreRatings(lines, ratings, policy).score;
+  const score = d.score - (d.raters[raterId]?.score ?? 0) + pair;
+  return { ...d, raters: { ...d.raters, [raterId]: { lines, ratings, score: pair } }, score, level: levelOf(score, policy.levels) };
 };
 
 /**
@@ -80,15 +93,16 @@ export const makeCreditProjection = (side: CreditSide, policy: CreditPolicy = de
     const raterId = side === 'seller' ? customerId : sellerId;
     const ratedId = side === 'seller' ? sellerId : customerId;
     const base = { ...d, tenantId: e.metadata.tenantId, partyId: ratedId };
+    const known = d.raters[raterId] ?? { lines: [], ratings: [], score: 0 };
     if (e.type === 'OrderPaid') {
       const paid = e.data.lines.map((l): PaidLineFact => ({ raterId, ratedId, orderId, line: l.line, productId: l.productId, paidAt: e.data.at }));
-      return rescore({ ...base, lines: [...d.lines, ...paid] }, raterId, policy);
+      return rescore(base, raterId, [...known.lines, ...paid], known.ratings, policy);
     }
     const { line, productId, rating, at, placedAt, paidAt } = e.data;
     const fact: RatingFact = { raterId, ratedId, orderId, line, productId, paidAt, rating, at, placedAt };
-    const ratings = [...d.ratings, fact];
     const counts = { good: d.good + (rating === 'good' ? 1 : 0), neutral: d.neutral + (rating === 'neutral' ? 1 : 0), bad: d.bad + (rating === 'bad' ? 1 : 0) };
-    return rescore({ ...base, ...counts, ratings, goodRateAllTime: rateOf(counts.good, counts.good + counts.neutral + counts.bad) }, raterId, policy);
+    const withCounts = { ...base, ...counts, goodRateAllTime: rateOf(counts.good, counts.good + counts.neutral + counts.bad) };
+    return rescore(withCounts, raterId, known.lines, [...known.ratings, fact], policy);
   },
 });
 
