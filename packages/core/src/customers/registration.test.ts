@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import * as E from 'fp-ts/lib/Either.js';
 import { MemoryEventStore, MemoryReadModelStore, MemoryVault } from '@rapport/memory';
 import { createCommandBus } from '../kernel/commandBus.js';
 import { fixedClock } from '../kernel/clock.js';
-import type { CrmError } from '../kernel/errors.js';
+import { isRapportError, StoreUnavailable, type CrmError } from '../kernel/errors.js';
+import type { Command } from '../kernel/command.js';
 import { ProjectionRunner } from '../kernel/projectionRunner.js';
 import { eventRegistry } from '../kernel/registry.js';
 import type { StoredEvent } from '../kernel/envelope.js';
@@ -147,6 +149,34 @@ describe('registerCustomer', () => {
     expect((await events()).filter((e) => e.type === 'CustomerRegistered')).toHaveLength(2);
   });
 
+  it('a registration that failed after claiming (store down) is finished by a retry, claiming nothing twice', async () => {
+    const { deps, events } = setup();
+    let down = true;
+    const flaky = {
+      ...deps,
+      handle: async (c: Command) => {
+        if (down && c.type === 'RegisterCustomer') throw new StoreUnavailable('connection reset');
+        return deps.handle(c);
+      },
+    };
+    await expect(registerCustomer(flaky, ann())).rejects.toSatisfy((e) => isRapportError(e, StoreUnavailable.code));
+    expect((await events()).map((e) => e.type)).toEqual(['CustomerContactClaimed', 'CustomerContactClaimed']);
+    down = false;
+    const retry = await registerCustomer(flaky, ann());
+    expect(E.isRight(retry) && retry.right.duplicate).toBe(false);
+    expect((await events()).map((e) => e.type)).toEqual(['CustomerContactClaimed', 'CustomerContactClaimed', 'CustomerRegistered']);
+  });
+
+  it('two customers racing for one phone: exactly one gets it, the other learns who', async () => {
+    const { deps, events } = setup();
+    const [a, b] = await Promise.all([registerCustomer(deps, ann({ email: null })), registerCustomer(deps, bo({ phone: '13800138000' }))]);
+    const winners = [a, b].filter(E.isRight);
+    expect(winners).toHaveLength(1);
+    const winner = a === winners[0] ? 'c-ann' : 'c-bo';
+    expect(leftOf(a === winners[0] ? b : a)).toMatchObject({ code: 'CUSTOMER_DUPLICATE_CONTACT', details: { existingCustomerId: winner } });
+    expect((await events()).filter((e) => e.type === 'CustomerRegistered')).toHaveLength(1);
+  });
+
   it('bad input is a ValidationError naming every bad field, and nothing is appended', async () => {
     const { deps, events, vault } = setup();
     await registerCustomer(deps, ann());
@@ -175,6 +205,42 @@ describe('registerCustomer', () => {
     // nothing was sealed for bo either: the vault holds no key for him
     expect(await vault.decrypt('shop1', 'c-bo', await vault.encrypt('shop1', 'c-ann', 'x'))).toBeUndefined();
   });
+});
+
+describe('registerCustomer, property', () => {
+  it('any input: either registered, or refused with nothing of that customer appended and every issue path rooted in the command', () =>
+    fc.assert(
+      fc.asyncProperty(
+        fc.record(
+          {
+            customerId: fc.oneof(fc.constant('c-new'), fc.string()),
+            name: fc.oneof(fc.constant('New'), fc.string(), fc.integer()),
+            phone: fc.oneof(fc.constant('13900000009'), fc.constant('+86 138 0013 8000'), fc.string(), fc.constant(null)),
+            email: fc.oneof(fc.constant('new@example.com'), fc.string(), fc.constant(undefined)),
+            channel: fc.oneof(fc.constantFrom('ownSite', 'referral'), fc.constant('fax'), fc.string()),
+          },
+          { requiredKeys: [] },
+        ),
+        async (data) => {
+          const { deps, events } = setup();
+          await registerCustomer(deps, ann());
+          const before = json(await events());
+          const count = (await events()).length;
+          const r = await registerCustomer(deps, { data, metadata: meta('reg-new') } as unknown as CustomerRegistrationInput);
+          if (E.isRight(r)) {
+            expect((await events()).filter((e) => e.type === 'CustomerRegistered')).toHaveLength(2);
+            return;
+          }
+          if (r.left.kind === 'ValidationError') for (const i of r.left.issues) expect(['data', 'metadata']).toContain(i.path[0]);
+          // a refusal may leave a claim and its release behind, never a held claim or a registration
+          const after = (await events()).slice(count);
+          expect(after.filter((e) => e.type === 'CustomerContactClaimed').length).toBe(after.filter((e) => e.type === 'CustomerContactReleased').length);
+          expect(after.filter((e) => e.type === 'CustomerRegistered')).toHaveLength(0);
+          if (r.left.kind === 'ValidationError') expect(json(await events())).toBe(before);
+        },
+      ),
+      { numRuns: 60 },
+    ));
 });
 
 describe('updateCustomerProfile', () => {
