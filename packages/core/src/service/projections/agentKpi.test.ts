@@ -236,6 +236,7 @@ describe('service projections: rebuild equals incremental', () => {
       fc.record({ k: fc.constant('open' as const), customer: fc.constantFrom('c1', 'c2', 'c3'), agent: fc.constantFrom(AMY, BOB) }),
       fc.record({ k: fc.constantFrom('msg' as const, 'reply' as const, 'rate' as const), which: fc.nat(20) }),
       fc.record({ k: fc.constant('pay' as const), customer: fc.constantFrom('c1', 'c2', 'c3'), amount: fc.integer({ min: 1, max: 50_000 }) }),
+      fc.record({ k: fc.constant('complaint' as const), about: fc.constantFrom(AMY, BOB), by: fc.constantFrom(AMY, BOB), score: fc.integer({ min: 1, max: 5 }), severity: fc.constantFrom('critical', 'minor') }),
     );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(step, fc.integer({ min: 1, max: 12 * 60 })), { maxLength: 25 }), async (steps) => {
@@ -253,6 +254,16 @@ describe('service projections: rebuild equals incremental', () => {
             await w.send(...open(id, st.customer, st.agent, when));
             await w.react();
           } else if (st.k === 'pay') await w.send(...pay(st.customer, `o${i}`, st.amount, when));
+          else if (st.k === 'complaint') {
+            const id = `cp${i}`;
+            const later = (m: number) => new Date(at + m * 60_000).toISOString();
+            await w.send('FileComplaint', { complaintId: id, customerId: 'c1', category: 'serviceAttitude', channel: 'chat', severity: st.severity, customerTier: 'regular', concernsAgentId: st.about, at: when });
+            await w.send('AcknowledgeComplaint', { complaintId: id, agentId: st.by, at: later(90) }); // sometimes late: a breach
+            await w.send('StartComplaintWork', { complaintId: id, agentId: st.by, at: later(91) });
+            await w.send('ResolveComplaint', { complaintId: id, agentId: st.by, resolution: { kind: 'apology' }, at: later(120) });
+            await w.send('RateComplaintSatisfaction', { complaintId: id, score: st.score, at: later(121) });
+            at += 121 * 60_000;
+          }
           else if (opened.length > 0) {
             const q = opened[st.which % opened.length]!;
             const [type, data] = st.k === 'msg' ? msg(q.id, when) : st.k === 'reply' ? reply(q.id, q.agent, when) : rate(q.id, 4, when);
