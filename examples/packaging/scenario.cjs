@@ -1,9 +1,10 @@
 'use strict';
 /**
  * One realistic use of the built packages, written once and run by both module systems:
- * `use.mjs` passes the ESM builds, `use.cjs` the CJS builds. It touches every layer a shop
- * backend touches: codecs, the registry, the store (append, conflict, invalid event, read,
- * hash chain) and a projection through the runner. Prints a JSON summary.
+ * `use.mjs` passes the ESM builds, `use.cjs` the CJS builds, each time once per adapter.
+ * It touches every layer a shop backend touches: codecs, the registry, the store (append,
+ * conflict, invalid event, read, hash chain) and a projection through the runner. Returns a
+ * JSON-ready summary, which must be the same whatever the module system and the adapter.
  */
 
 const collect = async (iterable) => {
@@ -21,11 +22,13 @@ const caught = async (work) => {
   }
 };
 
-exports.run = async (core, memory) => {
+/** `open(registry, clock)` resolves to `{ eventStore, readModels, close }` of one adapter. */
+exports.run = async (core, open) => {
   const Points = { customerId: core.ShortText, points: core.Fen };
   const registry = core.eventRegistry(core.tagged('PointsEarned', Points));
   const clock = core.fixedClock('2026-05-01T08:00:00.000Z');
-  const store = new memory.MemoryEventStore({ registry, clock });
+  const stores = await open(registry, clock);
+  const store = stores.eventStore;
   const stream = core.streamName('points', 'shop-1', 'ann');
   const earned = (commandId, i, points) => ({
     type: 'PointsEarned',
@@ -51,7 +54,7 @@ exports.run = async (core, memory) => {
   const events = await collect(store.readStream(stream));
   const chain = await core.verifyStreamChain(store.readStream(stream, { raw: true }));
 
-  const readModels = new memory.MemoryReadModelStore();
+  const readModels = stores.readModels;
   const runner = new core.ProjectionRunner({
     eventStore: store,
     readModels,
@@ -61,6 +64,8 @@ exports.run = async (core, memory) => {
   });
   const reached = await runner.catchUp();
 
+  const balance = await readModels.get('loyalty.balance', 'shop-1', 'ann');
+  await stores.close();
   return {
     positions: [String(first.nextExpectedVersion), String(second.nextExpectedVersion), String(second.lastGlobalPosition)],
     repeated: { alreadyAppended: repeated.alreadyAppended, lastGlobalPosition: String(repeated.lastGlobalPosition) },
@@ -76,6 +81,24 @@ exports.run = async (core, memory) => {
     },
     events: events.map((e) => ({ type: e.type, points: e.data.points, streamPosition: String(e.metadata.streamPosition), recordedAt: e.metadata.recordedAt })),
     chain,
-    projection: { reached: String(reached), balance: await readModels.get('loyalty.balance', 'shop-1', 'ann') },
+    projection: { reached: String(reached), balance },
   };
+};
+
+/** The adapters under test, opened from the given copies of their packages. */
+exports.adapters = (memory, postgres) => ({
+  memory: async (registry, clock) => {
+    const eventStore = new memory.MemoryEventStore({ registry, clock });
+    const readModels = new memory.MemoryReadModelStore();
+    return { eventStore, readModels, close: () => Promise.all([eventStore.close(), readModels.close()]) };
+  },
+  // PGlite in memory: the embedded default, without files left behind
+  postgres: (registry, clock) => postgres.openEmbeddedRapport({ registry, clock, dataDir: 'memory://' }),
+});
+
+/** Run the scenario on every adapter, one after another. */
+exports.runAll = async (core, memory, postgres) => {
+  const out = {};
+  for (const [name, open] of Object.entries(exports.adapters(memory, postgres))) out[name] = await exports.run(core, open);
+  return out;
 };

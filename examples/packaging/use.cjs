@@ -2,6 +2,7 @@
 // The built packages through `require` (CJS), as a CommonJS shop backend loads them.
 const core = require('@rapport/core');
 const memory = require('@rapport/memory');
+const postgres = require('@rapport/postgres');
 const scenario = require('./scenario.cjs');
 
 const testingRequire = () => {
@@ -13,10 +14,11 @@ const testingRequire = () => {
   }
 };
 
-scenario.run(core, memory).then(
-  (summary) => {
+scenario.runAll(core, memory, postgres).then(
+  (adapters) => {
+    const summary = { adapters };
     summary.testing = { resolved: require.resolve('@rapport/core/testing'), require: testingRequire() };
-    summary.resolved = { core: require.resolve('@rapport/core'), memory: require.resolve('@rapport/memory') };
+    summary.resolved = Object.fromEntries(['core', 'memory', 'postgres'].map((p) => [p, require.resolve(`@rapport/${p}`)]));
     console.log(JSON.stringify(summary));
   },
   (err) => {

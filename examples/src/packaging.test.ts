@@ -54,7 +54,7 @@ const node = (...args: string[]): string => {
 };
 const json = <T>(...args: string[]): T => JSON.parse(node(...args)) as T;
 
-/** What `scenario.cjs` reports; both module systems must report exactly this. */
+/** What `scenario.cjs` reports; both module systems and both adapters must report exactly this. */
 const expectedScenario = {
   positions: ['1', '2', '3'],
   repeated: { alreadyAppended: true, lastGlobalPosition: '3' },
@@ -85,21 +85,21 @@ describe('packaging: the built packages', () => {
       expect(files).toContain(join('packages', pkg, f));
   });
 
-  it('import: an ESM backend appends, reads back, verifies the chain and projects', () => {
-    const r = json<typeof expectedScenario & { testing: { exports: string[]; sharesKernel: boolean }; resolved: Record<string, string> }>('use.mjs');
-    const { testing, resolved, ...scenario } = r;
-    expect(scenario).toEqual(expectedScenario);
-    expect(resolved).toEqual({ core: `file://${dist('core', 'index.js')}`, memory: `file://${dist('memory', 'index.js')}` });
+  it('import: an ESM backend appends, reads back, verifies the chain and projects, on memory and on postgres', () => {
+    const r = json<{ adapters: unknown; testing: { exports: string[]; sharesKernel: boolean }; resolved: Record<string, string> }>('use.mjs');
+    expect(r.adapters).toEqual({ memory: expectedScenario, postgres: expectedScenario });
+    expect(r.resolved).toEqual(Object.fromEntries(packages.map((p) => [p, `file://${dist(p, 'index.js')}`])));
+    const { testing } = r;
     expect(testing.exports).toEqual(expect.arrayContaining(['eventStoreConformance', 'readModelStoreConformance']));
     // @rapport/core/testing builds its registries with the very EventRegistry @rapport/core exports
     expect(testing.sharesKernel).toBe(true);
   });
 
-  it('require: a CommonJS backend gets the same results from the CJS build', () => {
-    const r = json<typeof expectedScenario & { testing: { resolved: string; require: string }; resolved: Record<string, string> }>('use.cjs');
-    const { testing, resolved, ...scenario } = r;
-    expect(scenario).toEqual(expectedScenario);
-    expect(resolved).toEqual({ core: dist('core', 'index.cjs'), memory: dist('memory', 'index.cjs') });
+  it('require: a CommonJS backend gets the same results from the CJS builds', () => {
+    const r = json<{ adapters: unknown; testing: { resolved: string; require: string }; resolved: Record<string, string> }>('use.cjs');
+    expect(r.adapters).toEqual({ memory: expectedScenario, postgres: expectedScenario });
+    expect(r.resolved).toEqual(Object.fromEntries(packages.map((p) => [p, dist(p, 'index.cjs')])));
+    const { testing } = r;
     expect(testing.resolved).toBe(dist('core', 'testing/index.cjs'));
     // vitest is ESM-only: a testing entry that imports it must fail with vitest's own explanation,
     // never with a resolution error
@@ -148,13 +148,20 @@ describe('packaging: the built packages', () => {
       for (const cls of ['RapportError', 'EventRegistry']) expect(defining(ext, cls), `${cls} in *${ext}`).toHaveLength(1);
   });
 
-  it('declarations resolve under moduleResolution node16, for an ESM (.mts) and a CJS (.cts) consumer', () => {
+  // tsconfig.json checks our declarations themselves too (skipLibCheck off); PGlite's do not
+  // compile without Emscripten typings it does not ship, so the postgres consumer skips lib checks
+  it.each([
+    ['tsconfig.json', ['core/index', 'core/testing/index', 'memory/index']],
+    ['tsconfig.postgres.json', ['core/index', 'postgres/index']],
+  ])('declarations resolve under moduleResolution node16 for ESM (.mts) and CJS (.cts) consumers: %s', (config, entries) => {
     requireBuild();
     const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
-    const r = spawnSync(process.execPath, [tsc, '-p', join(fixtures, 'types', 'tsconfig.json'), '--listFiles'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+    const r = spawnSync(process.execPath, [tsc, '-p', join(fixtures, 'types', config), '--listFiles'], { cwd: root, encoding: 'utf8', timeout: 60_000 });
     expect(r.status, r.stdout).toBe(0);
     const read = r.stdout.split('\n');
-    for (const f of [dist('core', 'index.d.ts'), dist('core', 'index.d.cts'), dist('memory', 'index.d.ts'), dist('memory', 'index.d.cts'), dist('core', 'testing/index.d.ts'), dist('core', 'testing/index.d.cts')])
-      expect(read).toContain(f);
+    for (const entry of entries) {
+      const [pkg, ...rest] = entry.split('/');
+      for (const ext of ['.d.ts', '.d.cts']) expect(read).toContain(dist(pkg!, rest.join('/') + ext));
+    }
   });
 });
