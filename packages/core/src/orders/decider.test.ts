@@ -40,6 +40,10 @@ describe('placing an order', () => {
     const e = refused(decideAfter([], place({ couponAmount: 13001 })));
     expect(e).toMatchObject({ code: 'ORDER_NEGATIVE_TOTAL', path: ['data', 'couponAmount'] });
   });
+  it('refuses lines adding up to more fen than a safe integer', () => {
+    const huge = line('p-1', 1_000_000, Number.MAX_SAFE_INTEGER);
+    expect(refused(decideAfter([], place({ lines: [huge], couponAmount: 0 })))).toMatchObject({ code: 'ORDER_TOTAL_TOO_LARGE', path: ['data', 'lines'] });
+  });
   it('refuses the same order id twice, naming its state', () => {
     expect(refused(decideAfter([place()], place()))).toMatchObject({ code: 'ORDER_EXISTS', details: { state: 'placed' } });
   });

@@ -175,7 +175,7 @@ const decidePlace = (c: Extract<OrderCommand, { type: 'PlaceOrder' }>): Decision
   const { orderId, customerId, sellerId, lines, couponAmount, couponId, at } = c.data;
   const amount = linesAmount(lines);
   if (!Number.isSafeInteger(amount))
-    return refuse('ORDER_NEGATIVE_TOTAL', `the lines add up to more fen than can be counted exactly`, ['data', 'lines']);
+    return refuse('ORDER_TOTAL_TOO_LARGE', `the lines add up to more fen than can be counted exactly`, ['data', 'lines']);
   if (couponAmount > amount)
     return refuse('ORDER_NEGATIVE_TOTAL', `coupon of ${couponAmount} fen is more than the lines' ${amount} fen`, ['data', 'couponAmount'], { linesAmount: amount });
   // copy field by field: the event holds exactly what its codec names

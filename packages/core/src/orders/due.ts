@@ -1,6 +1,7 @@
 import type { Command } from '../kernel/command.js';
+import type { ReadModelStore } from '../kernel/readModelStore.js';
 import { deriveId } from '../kernel/ids.js';
-import type { OrderDueForAutoCompletion } from './projections/dueForAutoCompletion.js';
+import { ordersDueForAutoCompletion, type OrderDueForAutoCompletion } from './projections/dueForAutoCompletion.js';
 
 /** The command `runDue` sends to complete an order whose time has run out. */
 export type AutoCompleteCommand = Command<'CompleteOrder', { readonly orderId: string; readonly by: 'auto'; readonly at: string }>;
@@ -25,3 +26,17 @@ export const dueAutoCompletions = (now: string, docs: Iterable<OrderDueForAutoCo
         occurredAt: d.dueAt,
       },
     }));
+
+/**
+ * {@link dueAutoCompletions} over one shop's `orders.dueForAutoCompletion` documents as
+ * stored by the projection runner (what a module's `due(now, { tenantId, readModels })` reads).
+ */
+export const readDueAutoCompletions = async (
+  now: string,
+  context: { readonly tenantId: string; readonly readModels: ReadModelStore },
+  projectionName: string = ordersDueForAutoCompletion.name,
+): Promise<AutoCompleteCommand[]> => {
+  const docs: OrderDueForAutoCompletion[] = [];
+  for await (const d of context.readModels.query<OrderDueForAutoCompletion>(projectionName, context.tenantId)) docs.push(d);
+  return dueAutoCompletions(now, docs);
+};

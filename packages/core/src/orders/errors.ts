@@ -11,6 +11,8 @@ export const ORDER_ERROR_CODES = [
   'ORDER_INVALID_STATE',
   /** The coupon is larger than the lines: the total would be negative. */
   'ORDER_NEGATIVE_TOTAL',
+  /** The lines add up to more fen than a safe integer holds. */
+  'ORDER_TOTAL_TOO_LARGE',
   /** A payment of a different amount than the order's total. */
   'ORDER_PAYMENT_AMOUNT',
   /** `at` lies before the fact the command follows (placing, payment, delivery, completion). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
 import { MemoryEventStore, MemoryReadModelStore } from '@rapport/memory';
 import { createCommandBus, eventRegistry, fixedClock, ProjectionRunner, type Command, type StoredEvent } from '../index.js';
-import { dueAutoCompletions } from './due.js';
+import { dueAutoCompletions, readDueAutoCompletions } from './due.js';
 import { OrderEvent } from './events.js';
 import { ordersHandler } from './handler.js';
 import { ordersDueForAutoCompletion, type OrderDueForAutoCompletion } from './projections/dueForAutoCompletion.js';
@@ -95,6 +95,8 @@ describe('orders through the command bus', () => {
     };
     expect(await docs()).toEqual([{ tenantId: 'shop1', orderId: 'o-1', deliveredAt: times.delivered, dueAt: after(times.delivered, 10) }]);
     expect(dueAutoCompletions(after(times.delivered, 10, -1), await docs())).toEqual([]);
+    expect(await readDueAutoCompletions(after(times.delivered, 12), { tenantId: 'shop1', readModels })).toEqual(dueAutoCompletions(after(times.delivered, 12), await docs()));
+    expect(await readDueAutoCompletions(after(times.delivered, 12), { tenantId: 'shop2', readModels })).toEqual([]);
     const due = dueAutoCompletions(after(times.delivered, 12), await docs());
     expect(due).toHaveLength(1);
     expect(dueAutoCompletions(after(times.delivered, 20), await docs())[0]!.metadata.commandId).toBe(due[0]!.metadata.commandId);
