@@ -12,7 +12,9 @@ import { CustomerEvent } from '../events.js';
 import { fakeIndex, fakeSealed } from '../fixtures.js';
 import { customerHandler } from '../handlers.js';
 import { CONSENT_CHANNELS } from '../values.js';
-import { customerProfile, type CustomerProfileDoc } from './customerProfile.js';
+import { customerProfile, type CustomerProfileDoc, type CustomerProfileEvent } from './customerProfile.js';
+import { LeadEvent } from '../../leads/events.js';
+import { leadHandler } from '../../leads/handlers.js';
 
 const customers = ['c-1', 'c-2', 'c-3'] as const;
 const sealedKeys = ['name', 'phone', 'email', 'addresses', 'birthday'];
@@ -44,18 +46,23 @@ const command = fc.oneof(
     data: { customerId: c, channel, at: at(n) },
   })),
   fc.constantFrom(...customers).map((c) => ({ type: 'EraseCustomerPersonalData', data: { customerId: c, reason: null } })),
+  // leads converting into customers (refused until captured and qualified)
+  fc.tuple(fc.constantFrom('lead-1', 'lead-2'), fc.constantFrom(...customers), fc.constantFrom('CaptureLead', 'QualifyLead', 'ConvertLead')).map(([leadId, c, type]) => ({
+    type,
+    data: type === 'CaptureLead' ? { leadId, source: 'fair', interest: 'coats' } : type === 'QualifyLead' ? { leadId } : { leadId, customerId: c },
+  })),
 );
 
 const setup = () => {
-  const registry = eventRegistry(CustomerEvent);
+  const registry = eventRegistry(CustomerEvent, LeadEvent);
   const clock = steppingClock('2026-05-01T00:00:00.000Z', 1000);
   const store = new MemoryEventStore({ registry, clock });
-  const bus = createCommandBus([customerHandler], { eventStore: store, registry, clock });
+  const bus = createCommandBus([customerHandler, leadHandler], { eventStore: store, registry, clock });
   const readModels = new MemoryReadModelStore();
   const runner = new ProjectionRunner({ eventStore: store, readModels, projections: [customerProfile], batchSize: 3 });
   const all = async () => {
-    const out: StoredEvent<CustomerEvent>[] = [];
-    for await (const e of store.readAll<CustomerEvent>()) out.push(e);
+    const out: StoredEvent<CustomerProfileEvent>[] = [];
+    for await (const e of store.readAll<CustomerProfileEvent>()) out.push(e);
     return out;
   };
   let n = 0;
@@ -83,6 +90,9 @@ describe('customers.profile', () => {
     await send({ type: 'UpdateCustomerProfile', data: { customerId: 'c-1', changes: { addresses: [fakeSealed(3)], birthday: fakeSealed(4), tags: ['vip'] } } });
     await send({ type: 'GiveCustomerConsent', data: { customerId: 'c-1', channel: 'sms', at: at(1) } });
     await send({ type: 'LogCustomerContact', data: { customerId: 'c-1', contactType: 'visit', at: at(2), agentId: 'agent-2', summary: 'store visit' } });
+    await send({ type: 'CaptureLead', data: { leadId: 'lead-7', source: 'campus fair', interest: 'coats' } });
+    await send({ type: 'QualifyLead', data: { leadId: 'lead-7' } });
+    await send({ type: 'ConvertLead', data: { leadId: 'lead-7', customerId: 'c-1' } });
     const before = foldProjection(customerProfile, await all()).get('shop1/c-1')!;
     expect(before).toMatchObject({ name: fakeSealed(1), phone: fakeSealed(2), addresses: [fakeSealed(3)], birthday: fakeSealed(4), channel: 'referral', referrerId: 'c-9' });
     expect(before).not.toHaveProperty('email');
@@ -95,6 +105,7 @@ describe('customers.profile', () => {
       channel: 'referral',
       consent: { sms: { given: true, at: at(1) } },
       contactLog: [{ contactType: 'visit', at: at(2), agentId: 'agent-2', summary: 'store visit' }],
+      convertedFromLeads: ['lead-7'],
     });
     expect(after.erasedAt).not.toBeNull();
   });

@@ -1,6 +1,8 @@
 import type { IsoInstant } from '../../kernel/codecs.js';
 import type { Projection } from '../../kernel/projection.js';
 import type { SealedText } from '../../privacy/sealedText.js';
+import * as t from 'io-ts';
+import { LeadConverted } from '../../leads/events.js';
 import { CustomerEvent } from '../events.js';
 import type { AcquisitionChannel, BodySize, ConsentChannel, ContactType, Gender, HouseholdMember } from '../values.js';
 
@@ -36,6 +38,8 @@ export interface CustomerProfileDoc {
   /** Per channel: given or withdrawn, and when. A channel never asked is absent. */
   readonly consent: Readonly<Partial<Record<ConsentChannel, { readonly given: boolean; readonly at: IsoInstant }>>>;
   readonly contactLog: readonly ContactLogEntry[];
+  /** The leads converted into this customer (潜在客户 → 客户), in order. */
+  readonly convertedFromLeads: readonly string[];
   readonly erased: boolean;
   readonly erasedAt: IsoInstant | null;
   /** Business time of the last event applied. */
@@ -56,10 +60,14 @@ const sealed = <K extends Sealed>(doc: CustomerProfileDoc, key: K, value: Custom
   return value === null || value === undefined ? (rest as CustomerProfileDoc) : { ...doc, [key]: value };
 };
 
-export const customerProfile: Projection<CustomerProfileDoc, CustomerEvent> = {
+/** What the profile reads: the customer's own events, and the conversion of a lead into them. */
+export const CustomerProfileEvent = t.union([CustomerEvent, LeadConverted]);
+export type CustomerProfileEvent = t.TypeOf<typeof CustomerProfileEvent>;
+
+export const customerProfile: Projection<CustomerProfileDoc, CustomerProfileEvent> = {
   name: 'customers.profile',
   version: 1,
-  events: CustomerEvent,
+  events: CustomerProfileEvent,
   init: () => ({
     customerId: '',
     tenantId: '',
@@ -74,6 +82,7 @@ export const customerProfile: Projection<CustomerProfileDoc, CustomerEvent> = {
     notes: '',
     consent: {},
     contactLog: [],
+    convertedFromLeads: [],
     erased: false,
     erasedAt: null,
     updatedAt: null,
@@ -106,6 +115,8 @@ export const customerProfile: Projection<CustomerProfileDoc, CustomerEvent> = {
         return { ...doc, consent: { ...doc.consent, [e.data.channel]: { given: e.type === 'CustomerConsentGiven', at: e.data.at } } };
       case 'CustomerPersonalDataErased':
         return { ...withoutSealed(doc), erased: true, erasedAt: at };
+      case 'LeadConverted':
+        return { ...doc, convertedFromLeads: [...doc.convertedFromLeads, e.data.leadId] };
     }
   },
 };
