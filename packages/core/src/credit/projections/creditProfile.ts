@@ -1,5 +1,5 @@
 import type { Projection } from '../../kernel/projection.js';
-import type { OrderEvent } from '../../orders/events.js';
+import { CreditEvent } from '../events.js';
 import { levelOf, type CreditLevel } from '../levels.js';
 import { defaultCreditPolicy, type CreditPolicy } from '../policy.js';
 import { rateOf, type Rate } from '../rate.js';
@@ -77,18 +77,16 @@ const rescore = (d: CreditDocument, raterId: string, lines: readonly PaidLineFac
  * buyer (rated by sellers), from `OrderPaid` and `OrderLineRated`. Changing the credit
  * policy changes the scores: rebuild the projection after overriding it.
  */
-export const makeCreditProjection = (side: CreditSide, policy: CreditPolicy = defaultCreditPolicy): Projection<CreditDocument, OrderEvent> => ({
+export const makeCreditProjection = (side: CreditSide, policy: CreditPolicy = defaultCreditPolicy): Projection<CreditDocument, CreditEvent> => ({
   name: `credit.${side}`,
   version: 1,
-  events: ['OrderPaid', 'OrderLineRated'],
+  events: CreditEvent,
   init: () => empty(side, policy),
   keyOf: (e) => {
-    if (e.type !== 'OrderPaid' && e.type !== 'OrderLineRated') return undefined;
     if (e.type === 'OrderLineRated' && e.data.by !== raterSide(side)) return undefined;
     return side === 'seller' ? e.data.sellerId : e.data.customerId;
   },
   apply: (d, e) => {
-    if (e.type !== 'OrderPaid' && e.type !== 'OrderLineRated') return d;
     const { customerId, sellerId, orderId } = e.data;
     const raterId = side === 'seller' ? customerId : sellerId;
     const ratedId = side === 'seller' ? sellerId : customerId;

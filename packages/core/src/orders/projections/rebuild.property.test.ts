@@ -25,7 +25,7 @@ const orderArb = (no: number) =>
       sellerId: fc.constantFrom('s-1', 's-2'),
       products: fc.array(fc.constantFrom('p-1', 'p-2', 'p-3'), { minLength: 1, maxLength: 3 }),
       startHour: fc.integer({ min: 0, max: 60 * 24 }),
-      reach: fc.integer({ min: 0, max: 5 }), // 0 placed … 4 delivered, 5 completed
+      reach: fc.integer({ min: 0, max: 7 }), // 0 placed, 1 paid, 2 shipped, 3–4 delivered, 5–7 completed
       cancel: fc.boolean(),
       refund: fc.option(fc.integer({ min: 1, max: 20000 })),
       returnReason: fc.option(fc.constantFrom('noReason', 'quality')),
