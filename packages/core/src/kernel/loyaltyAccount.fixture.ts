@@ -11,6 +11,7 @@ import type { StoredEvent } from './envelope.js';
 import { domainError, type DomainError } from './errors.js';
 import type { EventStore } from './eventStore.js';
 import type { Projection } from './projection.js';
+import type { ReadModelStore } from './readModelStore.js';
 import { eventRegistry, type EventRegistry } from './registry.js';
 import { streamName } from './streams.js';
 
@@ -184,3 +185,22 @@ export const collect = async <T>(items: AsyncIterable<T>): Promise<T[]> => {
 };
 
 export const allEvents = (store: EventStore): Promise<StoredEvent<AccountEvent>[]> => collect(store.readAll<AccountEvent>());
+
+/**
+ * The documents a read-model store holds for `projection`, as `{ "<tenant>/<id>": doc }`,
+ * looked up over every given tenant and id (the port has no "list ids").
+ */
+export const documentsOf = async (
+  readModels: ReadModelStore,
+  projection: string,
+  tenants: readonly string[],
+  ids: readonly string[],
+): Promise<Record<string, unknown>> => {
+  const out: Record<string, unknown> = {};
+  for (const tenantId of tenants)
+    for (const id of ids) {
+      const doc = await readModels.get(projection, tenantId, id);
+      if (doc !== undefined) out[`${tenantId}/${id}`] = doc;
+    }
+  return out;
+};

@@ -45,6 +45,8 @@ export class ProjectionRunner {
   private subscription: Subscription | undefined;
   private waiters: { position: bigint; resolve: () => void }[] = [];
   private seen: bigint | undefined;
+  /** Live processing ended on an error: nothing will advance `seen` until stop() and start(). */
+  private failed = false;
 
   constructor(private readonly options: ProjectionRunnerOptions) {
     const names = new Set<string>();
@@ -73,11 +75,13 @@ export class ProjectionRunner {
   async start(): Promise<void> {
     if (this.subscription) return;
     await this.catchUp();
+    this.failed = false;
     // unfiltered: every position advances `seen`, so waitFor works for any event
     this.subscription = this.options.eventStore.subscribe({ ...(this.seen !== undefined ? { from: this.seen } : {}) }, (e) =>
       this.lock.run('runner', () => this.guarded(() => this.live(e))),
     );
     this.subscription.done.catch((err: unknown) => {
+      this.failed = true;
       const failed = isRapportError(err, ProjectionFailed.code) ? (err as ProjectionFailed) : new ProjectionFailed('*', this.seen, { cause: err });
       this.options.onError?.(failed);
       this.rejectWaiters();
@@ -93,6 +97,7 @@ export class ProjectionRunner {
     const s = this.subscription;
     this.subscription = undefined;
     if (s) await s.stop();
+    this.rejectWaiters();
   }
 
   /** Drop the documents of one projection (or all) and apply every event again from position 0. */
@@ -131,6 +136,7 @@ export class ProjectionRunner {
   /** Resolves once live processing has applied every event up to `position` (read-your-writes). */
   waitFor(position: bigint): Promise<void> {
     if (this.seen !== undefined && this.seen >= position) return Promise.resolve();
+    if (this.failed) return Promise.resolve(); // as rejectWaiters: a failed runner will not get there
     if (!this.subscription) return this.catchUp().then(() => undefined);
     return new Promise((resolve) => this.waiters.push({ position, resolve }));
   }
