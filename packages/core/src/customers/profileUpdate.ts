@@ -1,7 +1,6 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Handled } from '../kernel/command.js';
 import type { CrmError } from '../kernel/errors.js';
-import type { SealedText } from '../privacy/sealedText.js';
 import type { ProfileChanges } from './events.js';
 import { CustomerProfileData, validateInput, type CustomerProfileInput } from './input.js';
 import { sealAll, type CustomerWorkflowDeps } from './workflow.js';
@@ -25,7 +24,7 @@ export const updateCustomerProfile = async (
   const sealed = await sealAll(deps.vault, metadata.tenantId, customerId, plain);
   if (E.isLeft(sealed)) return sealed;
   const changes: ProfileChanges = { ...open };
-  if (addresses) changes.addresses = addresses.map((_, i) => sealed.right[`address${i}`] as SealedText);
-  if (birthday !== undefined) changes.birthday = birthday === null ? null : (sealed.right.birthday as SealedText);
+  if (addresses) changes.addresses = addresses.map((_, i) => sealed.right[`address${i}`]!);
+  if (birthday !== undefined) changes.birthday = birthday === null ? null : sealed.right.birthday!;
   return deps.handle({ type: 'UpdateCustomerProfile', data: { customerId, changes }, metadata });
 };

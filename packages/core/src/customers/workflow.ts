@@ -1,10 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Command, CommandMetadata, Handled } from '../kernel/command.js';
-import { domainError, isRapportError, type CrmError } from '../kernel/errors.js';
+import { domainError, InvalidArgument, isRapportError, type CrmError } from '../kernel/errors.js';
 import { deriveId } from '../kernel/ids.js';
-import { BlindIndex, type ContactKind } from '../privacy/sealedText.js';
+import { BlindIndex, type ContactKind, type SealedText } from '../privacy/sealedText.js';
 import { PersonalDataErased, type PersonalDataVault } from '../privacy/vault.js';
-import { InvalidArgument } from '../kernel/errors.js';
 
 /** What the customer workflows need: the command bus (`crm.handle`) and the vault. */
 export interface CustomerWorkflowDeps {
@@ -82,9 +81,9 @@ export const sealAll = async <K extends string>(
   tenantId: string,
   customerId: string,
   fields: Readonly<Record<K, string>>,
-): Promise<E.Either<CrmError, Record<K, Awaited<ReturnType<PersonalDataVault['encrypt']>>>>> => {
+): Promise<E.Either<CrmError, Record<K, SealedText>>> => {
   try {
-    const out = {} as Record<K, Awaited<ReturnType<PersonalDataVault['encrypt']>>>;
+    const out = {} as Record<K, SealedText>;
     for (const k of Object.keys(fields) as K[]) out[k] = await vault.encrypt(tenantId, customerId, fields[k]);
     return E.right(out);
   } catch (err) {
