@@ -9,11 +9,13 @@ import { closeShared, openTestDatabase, resolveTarget, TARGETS, type TestDatabas
  * The kernel's conformance suites on the PostgreSQL server (or PGlite when it does not
  * answer) and on PGlite. Each case gets its own schema, dropped afterwards.
  *
- * bigStreamSize: the full 100,000 on the server (~13 s here); 20,000 on PGlite, which
- * writes and reads about 2.5x slower on this 2-core machine: 20,000 still crosses 20 append
- * batches and 40 read pages, which is what the case is about (paging, order, chain).
+ * bigStreamSize: 50,000 on the server and 20,000 on PGlite instead of 100,000. The full
+ * size passes on the server (13 s alone, over 20 s while the other test files run on this
+ * 2-core machine) and PGlite is about 2.5x slower; the smaller sizes still cross 20-50
+ * append batches and 40-100 read pages, which is what the case is about (paging, order,
+ * the chain across batches), and keep the project near three minutes.
  */
-const bigStreamSize = (target: string): number => (target === 'server' ? 100_000 : 20_000);
+const bigStreamSize = (target: string): number => (target === 'server' ? 50_000 : 20_000);
 
 afterAll(closeShared);
 

@@ -4,6 +4,9 @@ import type { SqlClient, SqlDatabase, TransactionOptions } from './sql.js';
 
 const noop = (): void => undefined;
 
+/** Clients that already carry the no-op error listener (shared: several databases may share a pool). */
+const guarded = new WeakSet<pg.ClientBase>();
+
 /**
  * A {@link SqlDatabase} over a node-postgres pool. Transactions check out one client;
  * a client whose connection broke is destroyed, not returned to the pool.
@@ -11,7 +14,7 @@ const noop = (): void => undefined;
 export class PgDatabase implements SqlDatabase {
   readonly driver = 'pg' as const;
   private closed = false;
-  private readonly guarded = new WeakSet<pg.ClientBase>();
+
 
   /** @param owned close the pool in {@link close} (true when this package created it). */
   constructor(
@@ -23,7 +26,7 @@ export class PgDatabase implements SqlDatabase {
     if (owned) {
       pool.on('error', noop);
       pool.on('connect', (client) => {
-        this.guarded.add(client);
+        guarded.add(client);
         client.on('error', noop);
       });
     }
@@ -41,8 +44,8 @@ export class PgDatabase implements SqlDatabase {
     } catch (e) {
       throw storeError(e, doing);
     }
-    if (!this.guarded.has(client)) {
-      this.guarded.add(client);
+    if (!guarded.has(client)) {
+      guarded.add(client);
       client.on('error', noop);
     }
     return client;
