@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { canonicalJson } from './canonicalJson.js';
 import type { DomainEvent, EventMetadata, StoredEvent } from './envelope.js';
 
@@ -12,9 +12,18 @@ export type HashedEnvelope = {
   readonly metadata: Omit<EventMetadata, 'hash' | 'globalPosition'>;
 };
 
+// Node >= 20.12 hashes a string in one call, without a Hash object per event.
+const oneShot = (crypto as unknown as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
+
 /** SHA-256 (hex) of `prevHash` followed by the canonical JSON of the envelope without its hash. */
-export const hashEnvelope = (envelope: HashedEnvelope): string =>
-  createHash('sha256').update(envelope.metadata.prevHash).update(canonicalJson(envelope)).digest('hex');
+export const hashEnvelope = (envelope: HashedEnvelope): string => {
+  const json = canonicalJson(envelope);
+  // the JSON starts with `{`, so joining it to prevHash encodes exactly the bytes of two updates
+  const prevHash: unknown = envelope.metadata.prevHash;
+  return oneShot && typeof prevHash === 'string'
+    ? oneShot('sha256', prevHash + json, 'hex')
+    : crypto.createHash('sha256').update(envelope.metadata.prevHash).update(json).digest('hex');
+};
 
 /** Where a chain broke. */
 export interface ChainBreak {
