@@ -225,31 +225,39 @@ export class ProjectionRunner {
       throw new ProjectionFailed(r.p.name, at, { cause });
     }
     if (keys === undefined) return undefined;
-    const ids = typeof keys === 'string' ? [keys] : keys;
     const tenantId = e.metadata.tenantId;
+    // one key is the usual case: no array, no closure unless a document must be loaded
+    if (typeof keys === 'string') return this.applyTo(r, e, tenantId, keys, undefined);
     let chain: Promise<void> | undefined;
-    for (const id of ids) {
-      const k = `${tenantId}/${id}`;
-      const step = (entry: Pending): void => {
-        try {
-          entry.doc = r.p.apply(entry.doc === null ? r.p.init() : entry.doc, e);
-        } catch (cause) {
-          throw new ProjectionFailed(r.p.name, at, { cause });
-        }
-      };
-      const known = r.pending.get(k);
-      if (known && !chain) {
-        step(known);
-        continue;
-      }
-      const load = async (): Promise<void> => {
-        const entry = r.pending.get(k) ?? { tenantId, id, doc: (await this.options.readModels.get(r.p.name, tenantId, id)) ?? null };
-        r.pending.set(k, entry);
-        step(entry);
-      };
-      chain = chain ? chain.then(load) : load();
-    }
+    for (const id of keys) chain = this.applyTo(r, e, tenantId, id, chain);
     return chain;
+  }
+
+  /**
+   * Apply one event to one document: at once when the document is pending and no load is
+   * under way for this event, otherwise after `chain` (and after loading the document).
+   */
+  private applyTo(r: Running, e: StoredEvent, tenantId: string, id: string, chain: Promise<void> | undefined): Promise<void> | undefined {
+    const k = `${tenantId}/${id}`;
+    const known = r.pending.get(k);
+    if (known && !chain) {
+      this.step(r, known, e);
+      return undefined;
+    }
+    const load = async (): Promise<void> => {
+      const entry = r.pending.get(k) ?? { tenantId, id, doc: (await this.options.readModels.get(r.p.name, tenantId, id)) ?? null };
+      r.pending.set(k, entry);
+      this.step(r, entry, e);
+    };
+    return chain ? chain.then(load) : load();
+  }
+
+  private step(r: Running, entry: Pending, e: StoredEvent): void {
+    try {
+      entry.doc = r.p.apply(entry.doc === null ? r.p.init() : entry.doc, e);
+    } catch (cause) {
+      throw new ProjectionFailed(r.p.name, e.metadata.globalPosition, { cause });
+    }
   }
 
   private async flush(r: Running): Promise<void> {
