@@ -19,6 +19,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '@rapport/core';
+import { types } from 'node:util';
 import { deepFreeze } from './deepFreeze.js';
 import { MemorySubscription } from './memorySubscription.js';
 
@@ -47,7 +48,8 @@ interface MemoryStream {
 export class MemoryEventStore implements EventStore {
   private readonly log: StoredEvent[] = [];
   private readonly streams = new Map<string, MemoryStream>();
-  private readonly decoded = new WeakMap<StoredEvent, StoredEvent>();
+  /** What the registry made of `log[i]` (upcast, decoded); undefined until first read. */
+  private readonly decoded: (StoredEvent | undefined)[] = [];
   private readonly subscriptions = new Set<MemorySubscription>();
   private readonly registry: EventRegistry;
   private readonly clock: Clock;
@@ -83,10 +85,10 @@ export class MemoryEventStore implements EventStore {
       const m = e.metadata;
       global += 1n;
       // a fixed-shape literal: every stored event has the same hidden class
-      const stored = deepFreeze({
+      const stored = Object.freeze({
         type: e.type,
-        data: structuredClone(e.data),
-        metadata: {
+        data: frozenCopy(e.data),
+        metadata: Object.freeze({
           eventId: m.eventId,
           streamName: m.streamName,
           streamPosition: m.streamPosition,
@@ -94,16 +96,17 @@ export class MemoryEventStore implements EventStore {
           occurredAt: m.occurredAt,
           recordedAt: m.recordedAt,
           tenantId: m.tenantId,
-          actor: { kind: m.actor.kind, id: m.actor.id },
+          actor: Object.freeze({ kind: m.actor.kind, id: m.actor.id }),
           commandId: m.commandId,
           correlationId: m.correlationId,
           causationId: m.causationId,
           schemaVersion: m.schemaVersion,
           prevHash: m.prevHash,
           hash: m.hash,
-        },
+        }),
       }) as StoredEvent;
       this.log.push(stored);
+      this.decoded.push(undefined);
       target.events.push(stored);
     }
     if (!s) this.streams.set(stream, target);
@@ -115,10 +118,11 @@ export class MemoryEventStore implements EventStore {
 
   private decode<E extends DomainEvent>(e: StoredEvent, raw: boolean | undefined): StoredEvent<E> {
     if (raw) return e as StoredEvent<E>;
-    let d = this.decoded.get(e);
-    if (!d) {
+    const i = Number(e.metadata.globalPosition) - 1;
+    let d = this.decoded[i];
+    if (d === undefined) {
       d = this.registry.decode(e);
-      this.decoded.set(e, d);
+      this.decoded[i] = d;
     }
     return d as StoredEvent<E>;
   }
@@ -142,18 +146,48 @@ export class MemoryEventStore implements EventStore {
     }
   }
 
-  async *readAll<E extends DomainEvent = DomainEvent>(options: ReadAllOptions = {}): AsyncIterable<StoredEvent<E>> {
-    this.open();
-    const limit = checkLimit(options.limit);
-    const filter = compile(options.filter);
-    let count = 0;
-    const start = options.from === undefined || options.from < 1n ? 0 : options.from > BigInt(this.log.length) ? this.log.length : Number(options.from) - 1;
-    for (let i = start; i < this.log.length && count < limit; i++) {
-      const e = this.log[i]!;
-      if (filter && !filter(e)) continue;
-      count++;
-      yield this.decode<E>(e, options.raw);
-    }
+  readAll<E extends DomainEvent = DomainEvent>(options: ReadAllOptions = {}): AsyncIterable<StoredEvent<E>> {
+    // A hand-written iterator rather than an async generator: a rebuild reads every event,
+    // and one settled promise per event costs far less than a generator's resumptions.
+    // Like a generator it starts (and checks) on the first `next`, and ends after an error.
+    let step: (() => IteratorResult<StoredEvent<E>, undefined>) | undefined;
+    let finished = false;
+    const done: IteratorResult<StoredEvent<E>, undefined> = { value: undefined, done: true };
+    const begin = (): (() => IteratorResult<StoredEvent<E>, undefined>) => {
+      this.open();
+      const limit = checkLimit(options.limit);
+      const filter = compile(options.filter);
+      let count = 0;
+      let i = options.from === undefined || options.from < 1n ? 0 : options.from > BigInt(this.log.length) ? this.log.length : Number(options.from) - 1;
+      return () => {
+        while (i < this.log.length && count < limit) {
+          const e = this.log[i++]!;
+          if (filter && !filter(e)) continue;
+          count++;
+          return { value: this.decode<E>(e, options.raw), done: false };
+        }
+        finished = true;
+        return done;
+      };
+    };
+    const iterator: AsyncIterableIterator<StoredEvent<E>, undefined> = {
+      next: () => {
+        if (finished) return Promise.resolve(done);
+        try {
+          step ??= begin();
+          return Promise.resolve(step());
+        } catch (err) {
+          finished = true;
+          return Promise.reject(err);
+        }
+      },
+      return: () => {
+        finished = true;
+        return Promise.resolve(done);
+      },
+      [Symbol.asyncIterator]: () => iterator,
+    };
+    return iterator;
   }
 
   subscribe<E extends DomainEvent = DomainEvent>(options: SubscribeOptions, handler: (event: StoredEvent<E>) => Promise<void> | void): Subscription {
@@ -182,6 +216,8 @@ export class MemoryEventStore implements EventStore {
   }
 }
 
+const { isProxy } = types;
+
 const checkLimit = (limit: number | undefined): number => {
   if (limit === undefined) return Infinity;
   if (!Number.isInteger(limit) || limit < 0) throw new InvalidArgument(`limit ${limit}: expected a whole number >= 0`);
@@ -202,4 +238,47 @@ const compile = (filter: EventFilter | undefined): ((e: StoredEvent) => boolean)
     const dash = name.indexOf('-');
     return categories.has(dash < 0 ? name : name.slice(0, dash));
   };
+};
+
+/**
+ * `deepFreeze(structuredClone(data))`, faster for the usual event data: a tree of plain
+ * objects, arrays and primitives is copied directly. Anything else (class instances, holes,
+ * shared or exotic objects...) goes through structuredClone itself, so the result, and any
+ * DataCloneError, is the same.
+ */
+const frozenCopy = (data: unknown): unknown => {
+  if (typeof data !== 'object' || data === null) return typeof data === 'function' || typeof data === 'symbol' ? structuredClone(data) : data;
+  const copy = plainCopy(data, undefined);
+  return copy === NOT_PLAIN ? deepFreeze(structuredClone(data)) : copy;
+};
+
+const NOT_PLAIN = Symbol('not plain');
+
+/** A frozen copy of a plain tree, or NOT_PLAIN. `seen` (made on first nesting) spots shared objects. */
+const plainCopy = (value: object, seen: Set<object> | undefined): unknown => {
+  if (isProxy(value)) return NOT_PLAIN;
+  const proto: unknown = Object.getPrototypeOf(value);
+  const keys = Object.keys(value);
+  let out: Record<string, unknown> | unknown[];
+  if (Array.isArray(value)) {
+    if (proto !== Array.prototype || keys.length !== value.length) return NOT_PLAIN; // holes or extra properties
+    out = new Array<unknown>(value.length);
+  } else {
+    if (proto !== Object.prototype && proto !== null) return NOT_PLAIN;
+    out = {};
+  }
+  for (const k of keys) {
+    if (k === '__proto__') return NOT_PLAIN;
+    const v = (value as Record<string, unknown>)[k];
+    let c: unknown = v;
+    if (typeof v === 'object' && v !== null) {
+      seen ??= new Set([value]);
+      if (seen.has(v)) return NOT_PLAIN;
+      seen.add(v);
+      c = plainCopy(v, seen);
+      if (c === NOT_PLAIN) return NOT_PLAIN;
+    } else if (typeof v === 'function' || typeof v === 'symbol') return NOT_PLAIN;
+    (out as Record<string, unknown>)[k] = c;
+  }
+  return Object.freeze(out);
 };
