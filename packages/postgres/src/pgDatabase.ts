@@ -1,8 +1,15 @@
 import pg from 'pg';
 import { storeError } from './errors.js';
-import type { SqlClient, SqlDatabase, TransactionOptions } from './sql.js';
+import { statementName, type SqlClient, type SqlDatabase, type TransactionOptions } from './sql.js';
 
 const noop = (): void => undefined;
+
+/** A node-postgres query config; named (prepared once per connection) when asked. */
+const statement = (text: string, params: readonly unknown[] | undefined, prepared: boolean | undefined): pg.QueryConfig => ({
+  text,
+  ...(params ? { values: params as unknown[] } : {}),
+  ...(prepared ? { name: statementName(text) } : {}),
+});
 
 /** Clients that already carry the no-op error listener (shared: several databases may share a pool). */
 const guarded = new WeakSet<pg.ClientBase>();
@@ -56,10 +63,10 @@ export class PgDatabase implements SqlDatabase {
     return new PgDatabase(new pg.Pool({ max: 10, ...config, connectionString }), true);
   }
 
-  async query<R>(text: string, params?: readonly unknown[]): Promise<R[]> {
+  async query<R>(text: string, params?: readonly unknown[], prepared?: boolean): Promise<R[]> {
     const client = await this.checkout('query');
     try {
-      const r = await client.query(text, params as unknown[] | undefined);
+      const r = await client.query(statement(text, params, prepared));
       client.release();
       return r.rows as R[];
     } catch (e) {
@@ -76,7 +83,7 @@ export class PgDatabase implements SqlDatabase {
     const client = await this.checkout('connect');
     let broken: Error | undefined;
     const tx: SqlClient = {
-      query: async <R>(text: string, params?: readonly unknown[]) => (await client.query(text, params as unknown[] | undefined)).rows as R[],
+      query: async <R>(text: string, params?: readonly unknown[], prepared?: boolean) => (await client.query(statement(text, params, prepared))).rows as R[],
     };
     try {
       await client.query(options.lock === undefined ? 'BEGIN' : `BEGIN; SELECT pg_advisory_xact_lock(${options.lock.toString()})`);

@@ -151,7 +151,7 @@ export class PostgresEventStore implements EventStore {
     try {
       const result = await this.db.transaction(
         async (tx): Promise<AppendResult> => {
-          const [h] = await tx.query<HeadRow>(this.headSql, [stream, commandId]);
+          const [h] = await tx.query<HeadRow>(this.headSql, [stream, commandId], true);
           const head = h?.v == null ? undefined : { version: toBigInt(h.v), hash: h.hash! };
           if (h?.cg != null) return { nextExpectedVersion: head!.version, lastGlobalPosition: toBigInt(h.cg), alreadyAppended: true };
           checkExpectedVersion(stream, expected, head);
@@ -170,7 +170,7 @@ export class PostgresEventStore implements EventStore {
             sealed.map((e) => e.metadata.prevHash),
             sealed.map((e) => e.metadata.hash),
             this.channel,
-          ]);
+          ], true);
           const positions = rows.map((r) => toBigInt(r.g));
           if (this.inline) await this.inline.apply(tx, sealed.map((e, i) => storedOf(e, positions[i]!)));
           return {
@@ -235,6 +235,7 @@ export class PostgresEventStore implements EventStore {
       const rows = await this.db.query<EventRow>(
         `SELECT ${EVENT_COLUMNS} FROM ${this.table} WHERE ${where.join(' AND ')} ORDER BY stream_position ${order} LIMIT $2`,
         params,
+        true,
       );
       for (const r of rows) yield this.decode<E>(fromRow(r), options.raw);
       if (rows.length < n) return;
@@ -267,6 +268,7 @@ export class PostgresEventStore implements EventStore {
     const rows = await this.db.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM ${this.table} WHERE ${where.join(' AND ')} ORDER BY global_position LIMIT $2`,
       params,
+      true,
     );
     return rows.map(fromRow);
   }

@@ -7,7 +7,11 @@ import { createHash } from 'node:crypto';
 
 /** Something that runs one parameterised statement and returns its rows. */
 export interface SqlClient {
-  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  /**
+   * @param prepared keep the statement prepared on the connection (the store's hot, fixed
+   *   statements: parsed and planned once per connection instead of on every call)
+   */
+  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[], prepared?: boolean): Promise<R[]>;
 }
 
 export interface TransactionOptions {
@@ -40,3 +44,14 @@ export const lockKey = (purpose: string): bigint => createHash('sha256').update(
 
 /** A bigint-ish value from a driver (pg gives int8 as text, PGlite as number) as bigint. */
 export const toBigInt = (v: unknown): bigint => (typeof v === 'bigint' ? v : BigInt(v as string | number));
+
+const names = new Map<string, string>();
+/** A stable prepared-statement name for a statement's text. */
+export const statementName = (text: string): string => {
+  let name = names.get(text);
+  if (!name) {
+    name = `rapport_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    names.set(text, name);
+  }
+  return name;
+};
