@@ -204,3 +204,25 @@ export const documentsOf = async (
     }
   return out;
 };
+
+/** An account event as a store would return it, for tests that need no store. */
+export const storedAccountEvent = (e: AccountEvent, globalPosition: bigint, tenantId = TENANT): StoredEvent<AccountEvent> =>
+  ({
+    ...e,
+    metadata: {
+      eventId: `e${globalPosition}`,
+      occurredAt: T0,
+      tenantId,
+      actor: { kind: 'user', id: 'clerk-1' },
+      commandId: `c${globalPosition}`,
+      correlationId: `c${globalPosition}`,
+      causationId: `c${globalPosition}`,
+      schemaVersion: 1,
+      streamName: accountStream(e.data.accountId, tenantId),
+      streamPosition: 0n,
+      globalPosition,
+      recordedAt: T0,
+      prevHash: '0'.repeat(64),
+      hash: '0'.repeat(64),
+    },
+  }) as StoredEvent<AccountEvent>;
