@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
+import { MemoryEventStore } from '@rapport/memory';
+import { tagged } from './codecs.js';
 import { fixedClock } from './clock.js';
 import type { Handled } from './command.js';
-import { createCommandHandler } from './commandHandler.js';
+import { createCommandHandler, type CommandHandlerDefinition } from './commandHandler.js';
 import { ConcurrencyRetriesExhausted, isRapportError, StoreUnavailable, WrongExpectedVersion, type CrmError } from './errors.js';
 import { deriveId } from './ids.js';
 import {
   AccountClosed,
   accountDecider,
+  AccountId,
   accountDefinition,
   AccountOpened,
   accountHandler,
@@ -27,7 +31,8 @@ import {
   type AccountEvent,
 } from './loyaltyAccount.fixture.js';
 import { fold } from './decider.js';
-import { EventRegistry } from './registry.js';
+import { eventRegistry, EventRegistry } from './registry.js';
+import { streamName } from './streams.js';
 import { spyStore } from './storeSpy.fixture.js';
 
 const right = <A>(r: E.Either<CrmError, A>): A => {
@@ -233,6 +238,32 @@ describe('command handler: concurrency', () => {
     expect(await balanceOf(store, 'a1')).toBe(20);
     // and a refusal that holds on fresh state stays a refusal
     expect(left(await a.handle(redeem('a1', 21, 'c4')))).toMatchObject({ code: 'POINTS_INSUFFICIENT' });
+  });
+
+  it('a "nothing to do" resting on a stale cache is decided again on fresh state', async () => {
+    // a member's tier: SetTier appends only when the tier changes
+    const TierSet = tagged('TierSet', { memberId: AccountId, tier: t.keyof({ gold: null, silver: null }) });
+    const SetTier = tagged('SetTier', TierSet.props.data.props);
+    const registry = eventRegistry(TierSet);
+    const store = new MemoryEventStore({ registry, clock: fixedClock(T0) });
+    const definition: CommandHandlerDefinition<string | undefined, t.TypeOf<typeof SetTier>, t.TypeOf<typeof TierSet>> = {
+      name: 'loyalty.tier',
+      commands: SetTier,
+      decider: {
+        initialState: () => undefined,
+        decide: (c, tier) => E.right(c.data.tier === tier ? [] : [{ type: 'TierSet', data: c.data }]),
+        evolve: (_, e) => e.data.tier,
+      },
+      streamOf: (c, tenantId) => streamName('member', tenantId, c.data.memberId),
+    };
+    const a = createCommandHandler(definition, { eventStore: store, registry, clock: fixedClock(T0) });
+    const b = createCommandHandler(definition, { eventStore: store, registry, clock: fixedClock(T0) });
+    const setTier = (tier: 'gold' | 'silver', commandId: string) => ({ type: 'SetTier' as const, data: { memberId: 'm1', tier }, metadata: meta(commandId) });
+    right(await a.handle(setTier('gold', 'c1'))); // a caches gold
+    right(await b.handle(setTier('silver', 'c2')));
+    expect(right(await a.handle(setTier('gold', 'c3'))).events).toEqual([{ type: 'TierSet', data: { memberId: 'm1', tier: 'gold' } }]);
+    const tiers = (await collect(store.readStream<t.TypeOf<typeof TierSet>>(streamName('member', TENANT, 'm1')))).map((e) => e.data.tier);
+    expect(tiers).toEqual(['gold', 'silver', 'gold']);
   });
 
   it('a version conflict is retried on the newer events', async () => {

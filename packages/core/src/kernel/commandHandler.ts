@@ -136,8 +136,9 @@ export const createCommandHandler = <S, C extends DomainEvent, Ev extends Domain
       const seen = s.commands.get(meta.commandId);
       if (seen) return E.right(await earlier(stream, meta.commandId, seen, s));
       let decision = decider.decide(command, s.state);
-      if (E.isLeft(decision) && !fresh) {
-        // a refusal must not rest on a stale cache: read what others appended, decide again
+      if ((E.isLeft(decision) || decision.right.length === 0) && !fresh) {
+        // a refusal or a "nothing to do" appends nothing, so no version check would catch a
+        // stale cache: read what others appended, decide again
         await catchUp(stream, s);
         fresh = true;
         const again = s.commands.get(meta.commandId);
