@@ -5,3 +5,4 @@
 export { MemoryEventStore, type MemoryEventStoreOptions } from './memoryEventStore.js';
 export { MemoryReadModelStore } from './memoryReadModelStore.js';
 export { MemoryVault, type MemoryVaultOptions } from './memoryVault.js';
+export { memoryStores } from './memoryStores.js';

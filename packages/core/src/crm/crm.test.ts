@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import * as E from 'fp-ts/lib/Either.js';
+import { memoryStores } from '@rapport/memory';
+import { isRapportError, steppingClock, sequentialIds, verifyStreamChain } from '../index.js';
+import { createCrm, InvalidCrmConfiguration } from './crm.js';
+
+const shop = { tenantId: 'shop1', actor: { kind: 'agent' as const, id: 'a1' } };
+const setup = () => {
+  const stores = memoryStores({ clock: steppingClock('2026-03-01T00:00:00.000Z', 1000) });
+  const crm = createCrm({ ...stores, clock: steppingClock('2026-03-01T00:00:00.000Z', 1000), ids: sequentialIds('cmd') });
+  return { crm, ...stores };
+};
+const ok = <T>(r: E.Either<unknown, T>): T => {
+  if (E.isLeft(r)) throw new Error(JSON.stringify(r.left));
+  return r.right;
+};
+
+describe('createCrm', () => {
+  it('tells the README story: register, order, pay, complete, rate, read back', async () => {
+    const { crm, eventStore } = setup();
+    ok(await crm.customers.register(shop, { customerId: 'c1', name: '王小明', phone: '138 0013 8000', channel: 'ownSite' }));
+    ok(await crm.orders.place(shop, {
+      orderId: 'o1', customerId: 'c1', sellerId: 's1', couponAmount: 500, at: '2026-03-01T02:00:00.000Z',
+      lines: [{ sku: 'tee-m', productId: 'tee', category: 'apparel', quantity: 2, unitPrice: 9_900 }],
+    }));
+    ok(await crm.orders.pay(shop, { orderId: 'o1', method: 'alipay', amount: 19_300, at: '2026-03-01T02:05:00.000Z' }));
+    ok(await crm.orders.ship(shop, { orderId: 'o1', at: '2026-03-02T02:00:00.000Z' }));
+    ok(await crm.orders.deliver(shop, { orderId: 'o1', at: '2026-03-03T02:00:00.000Z' }));
+    ok(await crm.orders.complete(shop, { orderId: 'o1', by: 'buyer', at: '2026-03-04T02:00:00.000Z' }));
+    ok(await crm.orders.rateLine(shop, { orderId: 'o1', line: 1, by: 'buyer', rating: 'good', at: '2026-03-05T02:00:00.000Z' }));
+
+    const c360 = await crm.projections.customer360.get('shop1', 'c1');
+    expect(c360?.profile.name).toBe('王小明');
+    expect(c360?.profile.phone).toBe('13800138000');
+    expect(c360?.orders).toMatchObject({ orderCount: 1, completedCount: 1, netSpend: 19_300, lastOrderId: 'o1' });
+    expect((await crm.projections.orders.get('shop1', 'o1'))?.state).toBe('completed');
+    const credit = await crm.projections.sellerCredit.get('shop1', 's1', '2026-03-10T00:00:00.000Z');
+    expect(credit).toMatchObject({ score: 1 });
+    expect(await verifyStreamChain(eventStore.readStream('order-shop1.o1', { raw: true }))).toEqual({ intact: true, events: 6 });
+  });
+
+  it('refuses a duplicate phone with the existing customer id, and bad input with its path', async () => {
+    const { crm, eventStore } = setup();
+    ok(await crm.customers.register(shop, { customerId: 'c1', name: 'A', phone: '13800138000', channel: 'ownSite' }));
+    const dup = await crm.customers.register(shop, { customerId: 'c2', name: 'B', phone: '+86 138-0013-8000', channel: 'ownSite' });
+    expect(E.isLeft(dup) && dup.left.kind === 'DomainError' && dup.left.details).toMatchObject({ existingCustomerId: 'c1' });
+    const size = eventStore.size;
+    const bad = await crm.orders.place(shop, {
+      orderId: 'o9', customerId: 'c1', sellerId: 's1', couponAmount: 0, at: '2026-03-01T02:00:00.000Z',
+      lines: [{ sku: 'x', productId: 'x', category: 'x', quantity: -1, unitPrice: 100 }],
+    });
+    expect(E.isLeft(bad) && bad.left.kind === 'ValidationError' && bad.left.issues.map((i) => i.path)).toContainEqual(['data', 'lines', 0, 'quantity']);
+    expect(eventStore.size).toBe(size);
+  });
+
+  it('auto-completes a delivered order through runDue, once', async () => {
+    const { crm, eventStore } = setup();
+    ok(await crm.orders.place(shop, { orderId: 'o1', customerId: 'c1', sellerId: 's1', couponAmount: 0, at: '2026-03-01T00:00:00.000Z', lines: [{ sku: 'a', productId: 'a', category: 'a', quantity: 1, unitPrice: 100 }] }));
+    ok(await crm.orders.pay(shop, { orderId: 'o1', method: 'wechat', amount: 100, at: '2026-03-01T00:01:00.000Z' }));
+    ok(await crm.orders.ship(shop, { orderId: 'o1', at: '2026-03-01T01:00:00.000Z' }));
+    ok(await crm.orders.deliver(shop, { orderId: 'o1', at: '2026-03-02T00:00:00.000Z' }));
+    expect(ok(await crm.runDue('2026-03-11T23:59:59.999Z', 'shop1')).issued).toBe(0);
+    expect(ok(await crm.runDue('2026-03-12T00:00:00.000Z', 'shop1')).issued).toBe(1);
+    const size = eventStore.size;
+    expect(ok(await crm.runDue('2026-03-12T00:00:00.000Z', 'shop1')).issued).toBe(0);
+    expect(eventStore.size).toBe(size);
+    expect((await crm.projections.orders.get('shop1', 'o1'))?.state).toBe('completed');
+  });
+
+  it('counts an inquiry converted when the customer pays within 24 h (the glue reactor)', async () => {
+    const { crm } = setup();
+    ok(await crm.inquiries.open(shop, { inquiryId: 'q1', customerId: 'c1', agentId: 'a1', channel: 'chat', at: '2026-03-01T02:00:00.000Z' } as never));
+    ok(await crm.orders.place(shop, { orderId: 'o1', customerId: 'c1', sellerId: 's1', couponAmount: 0, at: '2026-03-01T03:00:00.000Z', lines: [{ sku: 'a', productId: 'a', category: 'a', quantity: 1, unitPrice: 100 }] }));
+    ok(await crm.orders.pay(shop, { orderId: 'o1', method: 'wechat', amount: 100, at: '2026-03-01T04:00:00.000Z' }));
+    const [row] = await crm.projections.agentKpi.table('shop1', '2026-03-01');
+    expect(row?.kpi.conversion).toMatchObject({ numerator: 1, denominator: 1 });
+  });
+
+  it.each([
+    [{ orders: { noReasonReturnDays: -1 } }, ['orders', 'noReasonReturnDays']],
+    [{ orders: { returnWindowDays: 7 } }, ['orders', 'returnWindowDays']],
+    [{ loyalty: {} }, ['loyalty']],
+  ])('refuses an unusable policy %j at createCrm, naming %j', (policy, path) => {
+    let thrown: unknown;
+    try {
+      createCrm({ ...memoryStores(), policy: policy as never });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(isRapportError(thrown, InvalidCrmConfiguration.code)).toBe(true);
+    expect((thrown as InvalidCrmConfiguration).issues.map((i) => i.path)).toContainEqual(path);
+  });
+
+  it('applies a shop override: a 3-day no-reason return window', async () => {
+    const stores = memoryStores();
+    const crm = createCrm({ ...stores, policy: { orders: { noReasonReturnDays: 3 } } });
+    expect(crm.policy.orders.qualityReturnDays).toBe(30);
+    ok(await crm.orders.place(shop, { orderId: 'o1', customerId: 'c1', sellerId: 's1', couponAmount: 0, at: '2026-03-01T00:00:00.000Z', lines: [{ sku: 'a', productId: 'a', category: 'a', quantity: 1, unitPrice: 100 }] }));
+    ok(await crm.orders.pay(shop, { orderId: 'o1', method: 'wechat', amount: 100, at: '2026-03-01T00:01:00.000Z' }));
+    ok(await crm.orders.ship(shop, { orderId: 'o1', at: '2026-03-01T01:00:00.000Z' }));
+    ok(await crm.orders.deliver(shop, { orderId: 'o1', at: '2026-03-02T00:00:00.000Z' }));
+    const late = await crm.orders.requestReturn(shop, { orderId: 'o1', returnId: 'r1', reason: 'noReason', lines: [{ line: 1, quantity: 1 }], at: '2026-03-05T00:00:01.000Z' });
+    expect(E.isLeft(late) && late.left.kind === 'DomainError').toBe(true);
+    ok(await crm.orders.requestReturn(shop, { orderId: 'o1', returnId: 'r1', reason: 'noReason', lines: [{ line: 1, quantity: 1 }], at: '2026-03-05T00:00:00.000Z' }));
+  });
+});

@@ -1,0 +1,212 @@
+import type * as t from 'io-ts';
+import * as E from 'fp-ts/lib/Either.js';
+import type { Command, Handled } from '../kernel/command.js';
+import type { Clock } from '../kernel/clock.js';
+import { formatPath, RapportError, type CrmError } from '../kernel/errors.js';
+import type { EventStore } from '../kernel/eventStore.js';
+import type { IdGenerator } from '../kernel/ids.js';
+import type { ReadModelStore } from '../kernel/readModelStore.js';
+import type { EventRegistry } from '../kernel/registry.js';
+import type { ComplaintCommand } from '../complaints/commands.js';
+import type { CustomerCommand } from '../customers/commands.js';
+import { eraseCustomer } from '../customers/erasure.js';
+import type { CustomerErasureInput, CustomerProfileInput, CustomerRegistrationInput } from '../customers/input.js';
+import { updateCustomerProfile } from '../customers/profileUpdate.js';
+import { registerCustomer } from '../customers/registration.js';
+import type { LeadCommand } from '../leads/commands.js';
+import type { OrderCommand } from '../orders/commands.js';
+import type { PersonalDataVault } from '../privacy/vault.js';
+import type { InquiryCommand } from '../service/inquiries/commands.js';
+import { metadataOf, type CommandContext } from './context.js';
+import { createCrmKernel, type CrmKernel, type DueReport } from './createCrm.js';
+import type { CrmModule } from './module.js';
+import { builtInModules } from './modules.js';
+import { resolveCrmPolicy, type CrmPolicy, type CrmPolicyInput } from './policy.js';
+import { createReadApi, type CrmReadApi } from './readApi.js';
+
+export interface CreateCrmOptions {
+  readonly eventStore: EventStore;
+  readonly readModels: ReadModelStore;
+  /** The registry the event store validates with: every context's events are added to it. */
+  readonly registry: EventRegistry;
+  /** Holds the per-customer keys of personal data (erasing a customer deletes the key). */
+  readonly vault: PersonalDataVault;
+  /** The shop's overrides of DOMAIN.md's defaults. */
+  readonly policy?: CrmPolicyInput;
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  /** Further contexts of the host's own, assembled with the built-in ones. */
+  readonly modules?: readonly CrmModule[];
+}
+
+/** The createCrm options are unusable (a policy value out of range...). Nothing was started. */
+export class InvalidCrmConfiguration extends RapportError {
+  static readonly code = 'RAPPORT_INVALID_CONFIGURATION';
+  constructor(readonly issues: readonly { path: readonly (string | number)[]; message: string }[]) {
+    super(InvalidCrmConfiguration.code, `createCrm: ${issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ')}`);
+  }
+}
+
+type Result = Promise<E.Either<CrmError, Handled>>;
+type Plain<C extends t.Mixed> = t.OutputOf<C>;
+type DataOf<U, T> = U extends { type: T; data: infer D } ? D : never;
+/** A typed helper: the command's data (plain form) and who sends it. */
+type Send<U, T> = (ctx: CommandContext, data: DataOf<U, T>) => Result;
+
+/** Rapport: commands in, projections out. */
+export interface Crm {
+  /** Handle any command: `Right` with what was appended, or `Left` with why nothing was. */
+  handle(command: Command): Result;
+  readonly customers: {
+    register(ctx: CommandContext, data: CustomerRegistrationInput['data']): Result;
+    updateProfile(ctx: CommandContext, data: CustomerProfileInput['data']): Result;
+    erase(ctx: CommandContext, data: CustomerErasureInput['data']): Result;
+    logContact: Send<Plain<typeof CustomerCommand>, 'LogCustomerContact'>;
+    giveConsent: Send<Plain<typeof CustomerCommand>, 'GiveCustomerConsent'>;
+    withdrawConsent: Send<Plain<typeof CustomerCommand>, 'WithdrawCustomerConsent'>;
+  };
+  readonly leads: {
+    capture: Send<Plain<typeof LeadCommand>, 'CaptureLead'>;
+    qualify: Send<Plain<typeof LeadCommand>, 'QualifyLead'>;
+    assign: Send<Plain<typeof LeadCommand>, 'AssignLead'>;
+    convert: Send<Plain<typeof LeadCommand>, 'ConvertLead'>;
+    lose: Send<Plain<typeof LeadCommand>, 'LoseLead'>;
+  };
+  readonly orders: {
+    place: Send<Plain<typeof OrderCommand>, 'PlaceOrder'>;
+    pay: Send<Plain<typeof OrderCommand>, 'PayOrder'>;
+    ship: Send<Plain<typeof OrderCommand>, 'ShipOrder'>;
+    deliver: Send<Plain<typeof OrderCommand>, 'DeliverOrder'>;
+    complete: Send<Plain<typeof OrderCommand>, 'CompleteOrder'>;
+    cancel: Send<Plain<typeof OrderCommand>, 'CancelOrder'>;
+    requestReturn: Send<Plain<typeof OrderCommand>, 'RequestReturn'>;
+    refund: Send<Plain<typeof OrderCommand>, 'RefundOrder'>;
+    rateLine: Send<Plain<typeof OrderCommand>, 'RateOrderLine'>;
+  };
+  readonly complaints: {
+    file: Send<Plain<typeof ComplaintCommand>, 'FileComplaint'>;
+    assign: Send<Plain<typeof ComplaintCommand>, 'AssignComplaint'>;
+    acknowledge: Send<Plain<typeof ComplaintCommand>, 'AcknowledgeComplaint'>;
+    startWork: Send<Plain<typeof ComplaintCommand>, 'StartComplaintWork'>;
+    askCustomer: Send<Plain<typeof ComplaintCommand>, 'AskComplaintCustomer'>;
+    recordAnswer: Send<Plain<typeof ComplaintCommand>, 'RecordComplaintAnswer'>;
+    resolve: Send<Plain<typeof ComplaintCommand>, 'ResolveComplaint'>;
+    close: Send<Plain<typeof ComplaintCommand>, 'CloseComplaint'>;
+    reopen: Send<Plain<typeof ComplaintCommand>, 'ReopenComplaint'>;
+    escalate: Send<Plain<typeof ComplaintCommand>, 'EscalateComplaint'>;
+    rateSatisfaction: Send<Plain<typeof ComplaintCommand>, 'RateComplaintSatisfaction'>;
+  };
+  readonly inquiries: {
+    open: Send<Plain<typeof InquiryCommand>, 'OpenInquiry'>;
+    customerMessage: Send<Plain<typeof InquiryCommand>, 'RecordInquiryCustomerMessage'>;
+    agentReply: Send<Plain<typeof InquiryCommand>, 'RecordInquiryAgentReply'>;
+    rate: Send<Plain<typeof InquiryCommand>, 'RateInquiry'>;
+  };
+  /** Read models, caught up before every read (or, once `start()`ed, as live as the runner). */
+  readonly projections: CrmReadApi;
+  /** Issue every command whose time has come at `now` for one shop; idempotent for the same `now`. */
+  runDue(now: string, tenantId: string): Promise<E.Either<CrmError, DueReport>>;
+  /** Apply every recorded event to the projections and run the reactions they cause. */
+  settle(): Promise<void>;
+  /** Follow the store live (projections and reactors) until `stop()`. */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  readonly policy: CrmPolicy;
+  readonly kernel: CrmKernel;
+}
+
+/**
+ * Wire every built-in context (customers, leads, orders, credit, complaints, service) on
+ * the given stores. Throws {@link InvalidCrmConfiguration} for a policy it cannot use.
+ */
+export const createCrm = (options: CreateCrmOptions): Crm => {
+  const policy = resolveCrmPolicy(options.policy);
+  if (E.isLeft(policy)) throw new InvalidCrmConfiguration(policy.left.issues);
+  const kernel = createCrmKernel({
+    eventStore: options.eventStore,
+    readModels: options.readModels,
+    registry: options.registry,
+    modules: [...builtInModules(policy.right), ...(options.modules ?? [])],
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.ids ? { ids: options.ids } : {}),
+  });
+  const handle = (c: Command): Result => kernel.handle(c);
+  const send =
+    <U>() =>
+    <T extends string>(type: T): Send<U, T> =>
+    (ctx, data) =>
+      handle({ type, data, metadata: metadataOf(ctx, kernel.ids) });
+  const workflow = { handle, vault: options.vault };
+  const customer = send<Plain<typeof CustomerCommand>>();
+  const lead = send<Plain<typeof LeadCommand>>();
+  const order = send<Plain<typeof OrderCommand>>();
+  const complaint = send<Plain<typeof ComplaintCommand>>();
+  const inquiry = send<Plain<typeof InquiryCommand>>();
+  let live = false;
+
+  return {
+    handle,
+    customers: {
+      register: (ctx, data) => registerCustomer(workflow, { data, metadata: metadataOf(ctx, kernel.ids) }),
+      updateProfile: (ctx, data) => updateCustomerProfile(workflow, { data, metadata: metadataOf(ctx, kernel.ids) }),
+      erase: (ctx, data) => eraseCustomer(workflow, { data, metadata: metadataOf(ctx, kernel.ids) }),
+      logContact: customer('LogCustomerContact'),
+      giveConsent: customer('GiveCustomerConsent'),
+      withdrawConsent: customer('WithdrawCustomerConsent'),
+    },
+    leads: { capture: lead('CaptureLead'), qualify: lead('QualifyLead'), assign: lead('AssignLead'), convert: lead('ConvertLead'), lose: lead('LoseLead') },
+    orders: {
+      place: order('PlaceOrder'),
+      pay: order('PayOrder'),
+      ship: order('ShipOrder'),
+      deliver: order('DeliverOrder'),
+      complete: order('CompleteOrder'),
+      cancel: order('CancelOrder'),
+      requestReturn: order('RequestReturn'),
+      refund: order('RefundOrder'),
+      rateLine: order('RateOrderLine'),
+    },
+    complaints: {
+      file: complaint('FileComplaint'),
+      assign: complaint('AssignComplaint'),
+      acknowledge: complaint('AcknowledgeComplaint'),
+      startWork: complaint('StartComplaintWork'),
+      askCustomer: complaint('AskComplaintCustomer'),
+      recordAnswer: complaint('RecordComplaintAnswer'),
+      resolve: complaint('ResolveComplaint'),
+      close: complaint('CloseComplaint'),
+      reopen: complaint('ReopenComplaint'),
+      escalate: complaint('EscalateComplaint'),
+      rateSatisfaction: complaint('RateComplaintSatisfaction'),
+    },
+    inquiries: {
+      open: inquiry('OpenInquiry'),
+      customerMessage: inquiry('RecordInquiryCustomerMessage'),
+      agentReply: inquiry('RecordInquiryAgentReply'),
+      rate: inquiry('RateInquiry'),
+    },
+    projections: createReadApi({
+      readModels: options.readModels,
+      vault: options.vault,
+      policy: policy.right,
+      clock: kernel.clock,
+      // read-your-writes: when nothing follows the store live, catch up before reading
+      fresh: () => (live ? Promise.resolve() : kernel.settle()),
+    }),
+    runDue: (now, tenantId) => kernel.runDue(now, tenantId),
+    settle: () => kernel.settle(),
+    async start() {
+      await kernel.settle();
+      await kernel.projections.start();
+      await kernel.reactors.start();
+      live = true;
+    },
+    async stop() {
+      live = false;
+      await kernel.reactors.stop();
+      await kernel.projections.stop();
+    },
+    policy: policy.right,
+    kernel,
+  };
+};

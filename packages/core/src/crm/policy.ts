@@ -1,0 +1,66 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { validate } from '../kernel/codecs.js';
+import { validationError, type ValidationError } from '../kernel/errors.js';
+import { defaultComplaintPolicy, ComplaintPolicy } from '../complaints/policy.js';
+import { CreditPolicy, creditPolicy } from '../credit/policy.js';
+import { OrdersPolicy, ordersPolicy } from '../orders/policy.js';
+import { defaultServicePolicy, ServicePolicy } from '../service/policy.js';
+
+/**
+ * A shop's policy: every number of DOMAIN.md is a default here, and a shop overrides
+ * what it needs, context by context. Validated as a whole: a bad value is refused with
+ * its path (`orders.returnWindowDays`...).
+ */
+export interface CrmPolicyInput {
+  readonly orders?: Partial<Record<keyof OrdersPolicy, unknown>>;
+  readonly credit?: Partial<Record<keyof CreditPolicy, unknown>>;
+  readonly complaints?: Partial<Record<keyof ComplaintPolicy, unknown>>;
+  readonly service?: Partial<Record<keyof ServicePolicy, unknown>>;
+}
+
+export interface CrmPolicy {
+  readonly orders: OrdersPolicy;
+  readonly credit: CreditPolicy;
+  readonly complaints: ComplaintPolicy;
+  readonly service: ServicePolicy;
+}
+
+const prefix = (e: ValidationError, slice: string): ValidationError => ({
+  ...e,
+  message: e.message.replace(/^invalid [^:]*:/, `invalid policy.${slice}:`),
+  issues: e.issues.map((i) => ({ ...i, path: [slice, ...i.path] })),
+});
+
+const SLICES = {
+  orders: OrdersPolicy.props,
+  credit: CreditPolicy.props,
+  complaints: ComplaintPolicy.props,
+  service: ServicePolicy.props,
+} as const;
+
+/** A misspelt setting would silently keep its default: name every key the policy does not know. */
+const unknownKeys = (input: CrmPolicyInput): ValidationError | undefined => {
+  const issues: { path: (string | number)[]; message: string }[] = [];
+  for (const [slice, value] of Object.entries(input as Record<string, unknown>)) {
+    const props = SLICES[slice as keyof typeof SLICES];
+    if (!props) issues.push({ path: [slice], message: `unknown policy section; known: ${Object.keys(SLICES).join(', ')}` });
+    else if (typeof value !== 'object' || value === null) issues.push({ path: [slice], message: 'expected an object of settings' });
+    else for (const k of Object.keys(value)) if (!(k in props)) issues.push({ path: [slice, k], message: `unknown setting; known: ${Object.keys(props).join(', ')}` });
+  }
+  return issues.length === 0 ? undefined : validationError(issues, 'policy');
+};
+
+/** Merge a shop's overrides onto the defaults and validate every slice. */
+export const resolveCrmPolicy = (input: CrmPolicyInput = {}): E.Either<ValidationError, CrmPolicy> => {
+  const unknown = unknownKeys(input);
+  if (unknown) return E.left(unknown);
+  const orders = ordersPolicy(input.orders ?? {});
+  if (E.isLeft(orders)) return E.left(prefix(orders.left, 'orders'));
+  const credit = creditPolicy(input.credit ?? {});
+  if (E.isLeft(credit)) return E.left(prefix(credit.left, 'credit'));
+  const complaints = validate(ComplaintPolicy, { ...defaultComplaintPolicy, ...input.complaints }, 'policy', ['complaints']);
+  if (E.isLeft(complaints)) return complaints;
+  const service = validate(ServicePolicy, { ...defaultServicePolicy, ...input.service }, 'policy', ['service']);
+  if (E.isLeft(service)) return service;
+  return E.right({ orders: orders.right, credit: credit.right, complaints: complaints.right, service: service.right });
+};

@@ -1,0 +1,102 @@
+import type { Clock } from '../kernel/clock.js';
+import type { IsoInstant } from '../kernel/codecs.js';
+import type { DocumentQuery, ReadModelStore } from '../kernel/readModelStore.js';
+import { complaintDetailProjection, type ComplaintDetail } from '../complaints/projections/complaintDetail.js';
+import { openComplaintQueue, type OpenComplaintLine } from '../complaints/projections/openComplaintQueue.js';
+import { creditProfileAsOf, type CreditProfile } from '../credit/profile.js';
+import type { CreditDocument } from '../credit/projections/creditProfile.js';
+import { customerProfile, type CustomerProfileDoc } from '../customers/projections/customerProfile.js';
+import { readCustomerProfile, type CustomerProfileView } from '../customers/projections/readCustomerProfile.js';
+import { leadFunnel, type LeadFunnelDoc } from '../leads/projections/leadFunnel.js';
+import { customerOrderStats, type CustomerOrderStats } from '../orders/projections/customerStats.js';
+import { orderSummary, type OrderSummary } from '../orders/projections/summary.js';
+import type { PersonalDataVault } from '../privacy/vault.js';
+import { agentKpiTable, type AgentKpiRow, type AgentShiftKpi } from '../service/projections/agentKpi.js';
+import type { ShopServiceSummary } from '../service/projections/shopServiceSummary.js';
+import type { CrmPolicy } from './policy.js';
+
+/** Customer 360: the profile (personal fields opened by the vault, or `'erased'`) and order statistics. */
+export interface Customer360 {
+  readonly profile: CustomerProfileView;
+  readonly orders: CustomerOrderStats | undefined;
+}
+
+export interface CrmReadApi {
+  readonly customer360: { get(tenantId: string, customerId: string): Promise<Customer360 | undefined> };
+  readonly orders: { get(tenantId: string, orderId: string): Promise<OrderSummary | undefined> };
+  /** Seller credit (from buyers' ratings) as of an instant (default: now). */
+  readonly sellerCredit: { get(tenantId: string, sellerId: string, asOf?: string): Promise<CreditProfile | undefined> };
+  /** Buyer credit (from sellers' ratings) as of an instant (default: now). */
+  readonly buyerCredit: { get(tenantId: string, customerId: string, asOf?: string): Promise<CreditProfile | undefined> };
+  readonly leadFunnel: { get(tenantId: string, agentId: string): Promise<LeadFunnelDoc | undefined> };
+  readonly complaints: {
+    get(tenantId: string, complaintId: string): Promise<ComplaintDetail | undefined>;
+    /** Open complaints by due time, with the past-SLA flag as of `now` (default: the clock's now). */
+    open(tenantId: string, now?: string): Promise<OpenComplaintLine[]>;
+  };
+  readonly agentKpi: { table(tenantId: string, date: string): Promise<AgentKpiRow[]> };
+  /** Shop service summary for a local month `YYYY-MM`, or `'all'`. */
+  readonly shopService: { get(tenantId: string, period: string): Promise<ShopServiceSummary | undefined> };
+  /** Any projection's document, by name (the host's own projections too). */
+  get<T>(projection: string, tenantId: string, id: string): Promise<T | undefined>;
+  query<T>(projection: string, tenantId: string, query?: DocumentQuery): Promise<T[]>;
+}
+
+export interface ReadApiDeps {
+  readonly readModels: ReadModelStore;
+  readonly vault: PersonalDataVault;
+  readonly policy: CrmPolicy;
+  readonly clock: Clock;
+  /** Resolves once the projections are as fresh as a read should see them. */
+  readonly fresh: () => Promise<void>;
+}
+
+export const createReadApi = ({ readModels, vault, policy, clock, fresh }: ReadApiDeps): CrmReadApi => {
+  const get = async <T>(projection: string, tenantId: string, id: string): Promise<T | undefined> => {
+    await fresh();
+    return readModels.get<T>(projection, tenantId, id);
+  };
+  const query = async <T>(projection: string, tenantId: string, q?: DocumentQuery): Promise<T[]> => {
+    await fresh();
+    const out: T[] = [];
+    for await (const d of readModels.query<T>(projection, tenantId, q)) out.push(d);
+    return out;
+  };
+  const credit = (name: string) => ({
+    async get(tenantId: string, id: string, asOf?: string): Promise<CreditProfile | undefined> {
+      const doc = await get<CreditDocument>(name, tenantId, id);
+      return doc && creditProfileAsOf(doc, asOf ?? clock.now(), policy.credit);
+    },
+  });
+  return {
+    customer360: {
+      async get(tenantId, customerId) {
+        const doc = await get<CustomerProfileDoc>(customerProfile.name, tenantId, customerId);
+        if (!doc) return undefined;
+        return {
+          profile: await readCustomerProfile(doc, vault),
+          orders: await readModels.get<CustomerOrderStats>(customerOrderStats.name, tenantId, customerId),
+        };
+      },
+    },
+    orders: { get: (tenantId, orderId) => get<OrderSummary>(orderSummary.name, tenantId, orderId) },
+    sellerCredit: credit('credit.seller'),
+    buyerCredit: credit('credit.buyer'),
+    leadFunnel: { get: (tenantId, agentId) => get<LeadFunnelDoc>(leadFunnel.name, tenantId, agentId) },
+    complaints: {
+      get: (tenantId, complaintId) => get<ComplaintDetail>(complaintDetailProjection.name, tenantId, complaintId),
+      async open(tenantId, now) {
+        const open = await query<ComplaintDetail>(complaintDetailProjection.name, tenantId, { where: { open: true } });
+        return openComplaintQueue(open, (now ?? clock.now()) as IsoInstant);
+      },
+    },
+    agentKpi: {
+      async table(tenantId, date) {
+        return agentKpiTable(await query<AgentShiftKpi>('service.agentKpi', tenantId), date, policy.service);
+      },
+    },
+    shopService: { get: (tenantId, period) => get<ShopServiceSummary>('service.shopSummary', tenantId, period) },
+    get,
+    query,
+  };
+};
