@@ -85,6 +85,16 @@ describe('packaging: the built packages', () => {
       expect(files).toContain(join('packages', pkg, f));
   });
 
+  it.each(packages)('%s: the published tarball holds the build, the README and nothing from src', (pkg) => {
+    requireBuild();
+    const r = spawnSync('npm', ['pack', '--dry-run', '--json'], { cwd: join(root, 'packages', pkg), encoding: 'utf8', timeout: 60_000 });
+    expect(r.status, r.stderr).toBe(0);
+    const files = (JSON.parse(r.stdout) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path);
+    const readme = existsSync(join(root, 'packages', pkg, 'README.md')) ? ['README.md'] : [];
+    expect(files).toEqual(expect.arrayContaining(['package.json', ...readme, ...promised(pkg).map((f) => f.slice(`packages/${pkg}/`.length))]));
+    expect(files.filter((f) => !f.startsWith('dist/') && f !== 'package.json' && f !== 'README.md')).toEqual([]);
+  });
+
   it('import: an ESM backend appends, reads back, verifies the chain and projects, on memory and on postgres', () => {
     const r = json<{ adapters: unknown; testing: { exports: string[]; sharesKernel: boolean }; resolved: Record<string, string> }>('use.mjs');
     expect(r.adapters).toEqual({ memory: expectedScenario, postgres: expectedScenario });
