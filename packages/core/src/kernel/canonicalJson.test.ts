@@ -22,6 +22,11 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ a: undefined })).toBe('{}');
   });
 
+  it('writes a hole in a sparse array as null (as JSON does), never as nothing', () => {
+    expect(canonicalJson([1, , 3])).toBe('[1,null,3]');
+    expect(canonicalJson({ a: new Array(2) })).toBe('{"a":[null,null]}');
+  });
+
   it('writes nested arrays and empty containers', () => {
     expect(canonicalJson([[1, [2, [3, []]]], {}, [{ b: 2, a: 1 }]])).toBe('[[1,[2,[3,[]]]],{},[{"a":1,"b":2}]]');
   });
@@ -52,6 +57,30 @@ describe('canonicalJson', () => {
         expect(JSON.parse(canonicalJson(v))).toEqual(JSON.parse(JSON.stringify(v)));
       }),
     ));
+
+  it('equals a plain sort-the-keys encoder for any value, shapes repeated or not', () => {
+    const reference = (v: unknown): string => {
+      if (Array.isArray(v)) return `[${Array.from(v, (x) => (x === undefined ? 'null' : reference(x))).join(',')}]`;
+      if (typeof v === 'object' && v !== null) {
+        const o = v as Record<string, unknown>;
+        const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort();
+        return `{${keys.map((k) => `${JSON.stringify(k)}:${reference(o[k])}`).join(',')}}`;
+      }
+      return JSON.stringify(v);
+    };
+    // few key names, so the same shapes come back again and again, in different orders
+    const key = fc.constantFrom('a', 'b', 'c', '10', '9', 'type', 'data', 'é', 'B');
+    const { value } = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.integer(), fc.string(), fc.boolean(), fc.constant(null), tie('object'), tie('array')),
+      object: fc.dictionary(key, tie('value'), { maxKeys: 6 }),
+      array: fc.array(tie('value'), { maxLength: 4 }),
+    }));
+    fc.assert(
+      fc.property(fc.array(value, { minLength: 1, maxLength: 8 }), (values) => {
+        for (const v of values) expect(canonicalJson(v)).toBe(reference(v));
+      }),
+    );
+  });
 
   it('does not depend on key order, for any object', () =>
     fc.assert(

@@ -15,7 +15,8 @@ export const canonicalJson = (value: unknown): string => {
       return JSON.stringify(value);
     case 'object': {
       if (value === null) return 'null';
-      if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+      // Array.from, not map: a hole in a sparse array is null, as JSON.stringify writes it
+      if (Array.isArray(value)) return `[${Array.from(value, (v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
       const obj = value as Record<string, unknown>;
       const order = orderOf(Object.keys(obj));
       let out = '{';
