@@ -101,6 +101,22 @@ describe('projection runner: catch-up', () => {
     expect(await documentsOf(readModels, pointsLedger.name, [TENANT], IDS)).toEqual(await expectedDocs(store, pointsLedger));
   });
 
+  it('a projection added later starts from 0 while the others resume', async () => {
+    const { store } = await seeded([1, 2, 3]);
+    const { readModels } = spyReadModels();
+    await new ProjectionRunner({ eventStore: store, readModels, projections: [pointsBalance] }).catchUp();
+    const balanceApply = vi.fn(pointsBalance.apply);
+    const ledgerApply = vi.fn(pointsLedger.apply);
+    await new ProjectionRunner({
+      eventStore: store,
+      readModels,
+      projections: [{ ...pointsBalance, apply: balanceApply }, { ...pointsLedger, apply: ledgerApply }],
+    }).catchUp();
+    expect(balanceApply).not.toHaveBeenCalled();
+    expect(ledgerApply).toHaveBeenCalledTimes(6); // 3 events, 2 documents each
+    expect(await documentsOf(readModels, pointsLedger.name, [TENANT], IDS)).toEqual(await expectedDocs(store, pointsLedger));
+  });
+
   it('keyOf may name several documents', async () => {
     const { store } = await seeded([10, 20, 30, 40, 50]);
     const readModels = new MemoryReadModelStore();

@@ -137,6 +137,18 @@ describe('ReactorRunner', () => {
     expect(await new ReactorRunner({ eventStore: store, checkpoints, reactors: [welcomeBonus, roundUp], dispatch: bus.handle }).catchUp()).toBe(0);
   });
 
+  it('goes live even when a reactor has seen nothing of its kind yet', async () => {
+    const { store, bus, checkpoints } = await setup('a1');
+    const onClose: Reactor<AccountEvent> = { name: 'loyalty.onClose', events: ['AccountClosed'], react: () => [] };
+    const runner = new ReactorRunner({ eventStore: store, checkpoints, reactors: [onClose, welcomeBonus], dispatch: bus.handle });
+    await runner.start();
+    expect(await checkpoints.checkpoint('reactor:loyalty.onClose')).toBeUndefined();
+    await bus.handle(open('a2', 1, 'open-a2'));
+    await vi.waitFor(async () => expect(await pointsOf(store, 'a2')).toEqual([1, 50, 5]), { timeout: 2000, interval: 5 });
+    await runner.stop();
+    expect(await pointsOf(store, 'a1')).toEqual([10, 50, 5]); // replayed from 0 for onClose, no second bonus
+  });
+
   it('reports a refused command and moves on', async () => {
     const { store, bus, checkpoints } = await setup('a1');
     expect(E.isRight(await bus.handle(close('a1', 'close-a1')))).toBe(true);
