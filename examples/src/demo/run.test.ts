@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { TENANT } from './catalogue.js';
+import { planHistory } from './history.js';
+import { runDemo, START } from './run.js';
+
+describe('the demo history', () => {
+  it('replays with no refusal, every order settled, the story told and an erasure that keeps the chain', async () => {
+    const lines: string[] = [];
+    const r = await runDemo({ customers: 40, seed: 7, print: (l = '') => lines.push(l) });
+    expect([...r.refusals.entries()]).toEqual([]);
+    expect(r.dueIssued).toBeGreaterThan(0); // automatic completions and the SLA breach
+    const orders = await r.crm.projections.query<{ state: string }>('orders.summary', TENANT);
+    expect(orders.length).toBeGreaterThan(40);
+    expect(orders.filter((o) => o.state !== 'completed' && o.state !== 'cancelled')).toEqual([]);
+    const story = await r.crm.projections.complaints.get(TENANT, 'cp-story');
+    expect(story?.breaches.firstResponse).not.toBeNull();
+    expect(story?.level).toBe(2);
+    expect(r.erasure).toMatchObject({ name: 'erased', phone: 'erased', chain: { intact: true } });
+    expect(lines.join('\n')).toMatch(/Seller credit 信用评价 — tea-house\n  score \d+: /);
+  });
+
+  it('is deterministic for a seed', () => {
+    const a = planHistory({ customers: 30, seed: 3, start: START, days: 180 }).steps.map((s) => `${s.at} ${s.what}`);
+    const b = planHistory({ customers: 30, seed: 3, start: START, days: 180 }).steps.map((s) => `${s.at} ${s.what}`);
+    const c = planHistory({ customers: 30, seed: 4, start: START, days: 180 }).steps.map((s) => `${s.at} ${s.what}`);
+    expect(a).toEqual(b);
+    expect(a).not.toEqual(c);
+  });
+});

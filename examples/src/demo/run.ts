@@ -1,0 +1,61 @@
+import * as E from 'fp-ts/lib/Either.js';
+import { createCrm, verifyStreamChain, type ChainVerdict, type Crm } from '@rapport/core';
+import { memoryStores } from '@rapport/memory';
+import { TENANT } from './catalogue.js';
+import { planHistory } from './history.js';
+import { replay, SimulatedClock, type ReplayResult } from './replay.js';
+import { report } from './report.js';
+
+export const START = '2026-04-30T16:00:00.000Z'; // 2026-05-01 00:00 in Asia/Shanghai
+export const DAYS = 180;
+
+export interface DemoOptions {
+  readonly customers: number;
+  readonly seed: number;
+  readonly print: (line?: string) => void;
+}
+
+export interface DemoResult extends ReplayResult {
+  readonly events: number;
+  readonly erasure: { readonly name: string; readonly phone: string | null; readonly chain: ChainVerdict };
+  readonly crm: Crm;
+}
+
+const erase = async (crm: Crm, customerId: string, at: string): Promise<void> => {
+  const r = await crm.customers.erase({ tenantId: TENANT, actor: { kind: 'agent', id: 'privacy-officer' }, occurredAt: at }, { customerId, reason: 'customer asked (PIPL Art. 47)' });
+  if (E.isLeft(r)) throw new Error(`erasure refused: ${r.left.message}`);
+};
+
+/** Replay the history into a fresh CRM, print the report, erase one customer. */
+export const runDemo = async ({ customers, seed, print }: DemoOptions): Promise<DemoResult> => {
+  const clock = new SimulatedClock(START);
+  const stores = memoryStores({ clock });
+  const crm = createCrm({ ...stores, clock });
+  const { steps, cast } = planHistory({ customers, seed, start: START, days: DAYS });
+
+  print(`Rapport demo — a tea shop's ${DAYS} days on a marketplace (${customers} customers, seed ${seed})`);
+  const started = performance.now();
+  const result = await replay(crm, steps, START, DAYS, clock);
+  await crm.settle();
+  const seconds = (performance.now() - started) / 1000;
+  const events = stores.eventStore.size;
+  print(`Replayed ${result.commands} commands (+${result.dueIssued} issued by runDue) → ${events} events in ${seconds.toFixed(1)} s (${Math.round(events / seconds)} events/s)`);
+  if (result.refusals.size > 0) {
+    print('Refused (the history asked for something the rules do not allow):');
+    for (const [code, r] of result.refusals) print(`  ${code} × ${r.count}, e.g. ${r.example}`);
+  }
+  print();
+  const end = new Date(Date.parse(START) + DAYS * 86_400_000).toISOString();
+  await report(crm, cast, end, print);
+
+  print();
+  print(`Privacy — ${cast.erasedCustomer} asks to be forgotten`);
+  const before = await crm.projections.customer360.get(TENANT, cast.erasedCustomer);
+  await erase(crm, cast.erasedCustomer, end);
+  const after = await crm.projections.customer360.get(TENANT, cast.erasedCustomer);
+  const chain = await verifyStreamChain(stores.eventStore.readStream(`customer-${TENANT}.${cast.erasedCustomer}`, { raw: true }));
+  print(`  before: ${before?.profile.name}, ${before?.profile.phone}`);
+  print(`  after:  name ${after?.profile.name}, phone ${after?.profile.phone}; orders kept: ${after?.orders?.orderCount ?? 0}, net spend ¥${((after?.orders?.netSpend ?? 0) / 100).toFixed(2)}`);
+  print(`  hash chain of the customer's stream: ${chain.intact ? `intact (${chain.events} events)` : `broken at ${chain.firstBreak.position}`}`);
+  return { ...result, events, erasure: { name: String(after?.profile.name), phone: after?.profile.phone === undefined ? null : String(after.profile.phone), chain }, crm };
+};
