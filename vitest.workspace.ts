@@ -10,6 +10,8 @@ export const alias = {
   '@rapport/core': src('./packages/core/src/index.ts'),
   '@rapport/memory': src('./packages/memory/src/index.ts'),
   '@rapport/postgres': src('./packages/postgres/src/index.ts'),
+  '@rapport/eventstoredb/testing': src('./packages/eventstoredb/src/testing/index.ts'),
+  '@rapport/eventstoredb': src('./packages/eventstoredb/src/index.ts'),
 };
 
 const project = (name: string, dir: string, extra: { testTimeout?: number } = {}): TestProjectConfiguration => ({
@@ -27,5 +29,6 @@ export default [
   project('core', './packages/core'),
   project('memory', './packages/memory', { testTimeout: 60_000 }),
   project('postgres', './packages/postgres', { testTimeout: 120_000 }),
+  project('eventstoredb', './packages/eventstoredb', { testTimeout: 120_000 }),
   project('examples', './examples', { testTimeout: 120_000 }),
 ] satisfies TestProjectConfiguration[];
