@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { storeError } from './errors.js';
-import { statementName, type SqlClient, type SqlDatabase, type TransactionOptions } from './sql.js';
+import { statementName, type ScriptedStep, type SqlClient, type SqlDatabase, type TransactionOptions } from './sql.js';
 
 const noop = (): void => undefined;
 
@@ -10,6 +10,9 @@ const statement = (text: string, params: readonly unknown[] | undefined, prepare
   ...(params ? { values: params as unknown[] } : {}),
   ...(prepared ? { name: statementName(text) } : {}),
 });
+
+/** The rows of the last statement of a multi-statement simple query. */
+const lastRows = (r: pg.QueryResult | pg.QueryResult[]): Record<string, unknown>[] => (Array.isArray(r) ? r[r.length - 1]!.rows : r.rows);
 
 /** Clients that already carry the no-op error listener (shared: several databases may share a pool). */
 const guarded = new WeakSet<pg.ClientBase>();
@@ -90,6 +93,34 @@ export class PgDatabase implements SqlDatabase {
       const result = await work(tx);
       await client.query('COMMIT');
       return result;
+    } catch (e) {
+      try {
+        await client.query('ROLLBACK');
+      } catch (rollbackFailed) {
+        broken = rollbackFailed as Error;
+      }
+      throw storeError(e, 'transaction');
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  async scriptedTransaction<T>(
+    lock: bigint,
+    opening: string,
+    work: (rows: Record<string, unknown>[]) => Promise<ScriptedStep<T>> | ScriptedStep<T>,
+  ): Promise<T> {
+    const client = await this.checkout('connect');
+    let broken: Error | undefined;
+    try {
+      const opened = lastRows(await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${lock.toString()}); ${opening}`));
+      const step = await work(opened);
+      if ('done' in step) {
+        await client.query('ROLLBACK');
+        return step.done;
+      }
+      const closed = (await client.query(`${step.closing}; COMMIT`)) as unknown as pg.QueryResult[];
+      return step.result(closed[0]!.rows);
     } catch (e) {
       try {
         await client.query('ROLLBACK');

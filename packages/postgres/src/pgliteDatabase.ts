@@ -1,6 +1,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { storeError } from './errors.js';
-import type { SqlClient, SqlDatabase, TransactionOptions } from './sql.js';
+import type { ScriptedStep, SqlClient, SqlDatabase, TransactionOptions } from './sql.js';
 
 /**
  * A {@link SqlDatabase} over PGlite. PGlite is one in-process connection: its own mutex
@@ -38,6 +38,24 @@ export class PgliteDatabase implements SqlDatabase {
       return await this.pglite.transaction(async (t) => {
         if (options.lock !== undefined) await t.query(`SELECT pg_advisory_xact_lock(${options.lock.toString()})`);
         return work({ query: async <R>(text: string, params?: readonly unknown[]) => (await t.query<R>(text, params as unknown[] | undefined)).rows });
+      });
+    } catch (e) {
+      throw storeError(e, 'transaction');
+    }
+  }
+
+  async scriptedTransaction<T>(
+    lock: bigint,
+    opening: string,
+    work: (rows: Record<string, unknown>[]) => Promise<ScriptedStep<T>> | ScriptedStep<T>,
+  ): Promise<T> {
+    try {
+      return await this.pglite.transaction(async (t) => {
+        const opened = await t.exec(`SELECT pg_advisory_xact_lock(${lock.toString()}); ${opening}`);
+        const step = await work(opened[opened.length - 1]!.rows as Record<string, unknown>[]);
+        if ('done' in step) return step.done; // nothing was written: committing nothing is a rollback
+        const closed = await t.exec(step.closing);
+        return step.result(closed[0]!.rows as Record<string, unknown>[]);
       });
     } catch (e) {
       throw storeError(e, 'transaction');

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { conformanceEvents as ce } from '@rapport/core/testing';
-import { InvalidEvent, isRapportError, type StoredEvent } from '@rapport/core';
+import { InvalidEvent, isRapportError, verifyStreamChain, type StoredEvent } from '@rapport/core';
 import { PostgresEventStore } from './postgresEventStore.js';
 import { closeShared, openTestDatabase, resolveTarget, TARGETS } from './testSupport.js';
 
@@ -30,6 +30,28 @@ for (const wanted of TARGETS) {
       } finally {
         await writer.close();
         await reader.close();
+        await t.drop();
+      }
+    });
+
+    it('quotes, backslashes and $-patterns in stream names and data round-trip exactly (values travel as SQL literals)', async () => {
+      const t = await openTestDatabase(wanted);
+      const store = new PostgresEventStore(t.db, { registry: ce.conformanceRegistry(), schema: t.schema });
+      try {
+        const stream = "customer-it's\\a $' $& $1 stream";
+        const name = "O'Brien \\ \\' '' \\n $' $& $$ $1 \u00e9 \u5f20\u4e09 \ud83d\udecd";
+        await store.appendToStream(stream, ce.batchOf({ commandId: "cmd-'\\-$'" }, [ce.registered("c'1", name), ce.earned("c'1", 3)]), { expectedVersion: 'no_stream' });
+        const again = await store.appendToStream(stream, ce.batchOf({ commandId: "cmd-'\\-$'" }, [ce.registered("c'1", name), ce.earned("c'1", 3)]), { expectedVersion: 'no_stream' });
+        expect(again.alreadyAppended).toBe(true);
+        const read = [];
+        for await (const e of store.readStream(stream)) read.push(e);
+        expect(read.map((e) => [e.metadata.streamName, e.metadata.commandId, e.data])).toEqual([
+          [stream, "cmd-'\\-$'", { customerId: "c'1", name }],
+          [stream, "cmd-'\\-$'", { customerId: "c'1", points: 3 }],
+        ]);
+        expect(await verifyStreamChain(store.readStream(stream, { raw: true }))).toEqual({ intact: true, events: 2 });
+      } finally {
+        await store.close();
         await t.drop();
       }
     });

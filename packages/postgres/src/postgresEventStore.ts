@@ -31,7 +31,7 @@ import { InlineProjections } from './inlineProjections.js';
 import { assertSchemaName, migrator } from './migrations.js';
 import { PollingSubscription } from './pollingSubscription.js';
 import { EVENT_COLUMNS, fromRow, metadataColumn, storedOf, type EventRow } from './rows.js';
-import { ident, lockKey, toBigInt, type SqlDatabase } from './sql.js';
+import { ident, literal, lockKey, toBigInt, type SqlDatabase } from './sql.js';
 
 export interface PostgresEventStoreOptions {
   /** The codecs every appended and read event must match. */
@@ -146,18 +146,72 @@ export class PostgresEventStore implements EventStore {
     const checked = checkAppend(this.registry, stream, events, options?.expectedVersion);
     assertTenantOwnsStream(stream, checked);
     const expected = options.expectedVersion;
-    const commandId = checked[0]!.metadata.commandId;
     await this.ready();
     try {
-      const result = await this.db.transaction(
-        async (tx): Promise<AppendResult> => {
-          const [h] = await tx.query<HeadRow>(this.headSql, [stream, commandId], true);
-          const head = h?.v == null ? undefined : { version: toBigInt(h.v), hash: h.hash! };
-          if (h?.cg != null) return { nextExpectedVersion: head!.version, lastGlobalPosition: toBigInt(h.cg), alreadyAppended: true };
-          checkExpectedVersion(stream, expected, head);
-          const recordedAt = this.clock.now();
-          const sealed = sealEvents(stream, head, checked, recordedAt);
-          const rows = await tx.query<{ g: string }>(this.insertSql, [
+      const result = this.inline ? await this.appendWithInline(stream, checked, expected) : await this.appendScripted(stream, checked, expected);
+      if (!result.alreadyAppended) for (const s of this.subscriptions) s.wake();
+      return result;
+    } catch (e) {
+      throw await this.appendError(e, stream, expected);
+    }
+  }
+
+  /**
+   * The append in two round trips (no inline projections): `BEGIN`, the append lock and the
+   * head read travel together; the insert (with its NOTIFY) travels with `COMMIT`.
+   */
+  private appendScripted(stream: string, checked: readonly NewEvent[], expected: AppendOptions['expectedVersion']): Promise<AppendResult> {
+    const commandId = checked[0]!.metadata.commandId;
+    const streamLit = literal(stream);
+    return this.db.scriptedTransaction<AppendResult>(this.appendLock, this.headScript(streamLit, literal(commandId)), (rows) => {
+      const h = rows[0] as HeadRow | undefined;
+      const head = h?.v == null ? undefined : { version: toBigInt(h.v), hash: h.hash! };
+      if (h?.cg != null) return { done: { nextExpectedVersion: head!.version, lastGlobalPosition: toBigInt(h.cg), alreadyAppended: true } };
+      checkExpectedVersion(stream, expected, head);
+      const recordedAt = this.clock.now();
+      const sealed = sealEvents(stream, head, checked, recordedAt);
+      const fixed = `${streamLit}, ${literal(categoryOf(stream))}`;
+      const command = literal(commandId);
+      const at = `${literal(recordedAt)}::timestamptz`;
+      const values = sealed.map((e) => {
+        const m = e.metadata;
+        return `(${fixed}, ${m.streamPosition.toString()}, ${literal(m.tenantId)}, ${command}, ${literal(e.type)}, ${literal(JSON.stringify(e.data))}::jsonb, ${literal(metadataColumn(m))}::jsonb, ${literal(m.prevHash)}, ${literal(m.hash)}, ${at})`;
+      });
+      return {
+        closing: `WITH ins AS (
+            INSERT INTO ${this.table} (stream_name, category, stream_position, tenant_id, command_id, type, data, metadata, prev_hash, hash, recorded_at)
+            VALUES ${values.join(', ')} RETURNING global_position),
+          n AS (SELECT pg_notify(${literal(this.channel)}, max(global_position)::text) FROM ins)
+          SELECT ins.global_position::text AS g FROM ins CROSS JOIN n ORDER BY ins.global_position`,
+        result: (inserted) => ({
+          nextExpectedVersion: sealed[sealed.length - 1]!.metadata.streamPosition,
+          lastGlobalPosition: toBigInt(inserted[inserted.length - 1]!['g']),
+          alreadyAppended: false,
+        }),
+      };
+    });
+  }
+
+  /** The head query with its values inlined, for the scripted append. */
+  private headScript(streamLit: string, commandLit: string): string {
+    // a function, not a string: a `$'` in a stream name must not be read as a replacement pattern
+    return this.headSql.replace(/\$1/g, () => streamLit).replace(/\$2/g, () => commandLit);
+  }
+
+  /** The append with inline projections: one transaction that also updates their documents. */
+  private appendWithInline(stream: string, checked: readonly NewEvent[], expected: AppendOptions['expectedVersion']): Promise<AppendResult> {
+    const commandId = checked[0]!.metadata.commandId;
+    return this.db.transaction(
+      async (tx): Promise<AppendResult> => {
+        const [h] = await tx.query<HeadRow>(this.headSql, [stream, commandId], true);
+        const head = h?.v == null ? undefined : { version: toBigInt(h.v), hash: h.hash! };
+        if (h?.cg != null) return { nextExpectedVersion: head!.version, lastGlobalPosition: toBigInt(h.cg), alreadyAppended: true };
+        checkExpectedVersion(stream, expected, head);
+        const recordedAt = this.clock.now();
+        const sealed = sealEvents(stream, head, checked, recordedAt);
+        const rows = await tx.query<{ g: string }>(
+          this.insertSql,
+          [
             stream,
             categoryOf(stream),
             commandId,
@@ -170,22 +224,19 @@ export class PostgresEventStore implements EventStore {
             sealed.map((e) => e.metadata.prevHash),
             sealed.map((e) => e.metadata.hash),
             this.channel,
-          ], true);
-          const positions = rows.map((r) => toBigInt(r.g));
-          if (this.inline) await this.inline.apply(tx, sealed.map((e, i) => storedOf(e, positions[i]!)));
-          return {
-            nextExpectedVersion: sealed[sealed.length - 1]!.metadata.streamPosition,
-            lastGlobalPosition: positions[positions.length - 1]!,
-            alreadyAppended: false,
-          };
-        },
-        { lock: this.appendLock },
-      );
-      if (!result.alreadyAppended) for (const s of this.subscriptions) s.wake();
-      return result;
-    } catch (e) {
-      throw await this.appendError(e, stream, expected);
-    }
+          ],
+          true,
+        );
+        const positions = rows.map((r) => toBigInt(r.g));
+        await this.inline!.apply(tx, sealed.map((e, i) => storedOf(e, positions[i]!)));
+        return {
+          nextExpectedVersion: sealed[sealed.length - 1]!.metadata.streamPosition,
+          lastGlobalPosition: positions[positions.length - 1]!,
+          alreadyAppended: false,
+        };
+      },
+      { lock: this.appendLock },
+    );
   }
 
   private async appendError(e: unknown, stream: string, expected: AppendOptions['expectedVersion']): Promise<unknown> {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { InvalidArgument } from '@rapport/core';
 
 /**
  * The one SQL layer both drivers sit behind: node-postgres (a server) and PGlite
@@ -22,12 +23,27 @@ export interface TransactionOptions {
   readonly lock?: bigint;
 }
 
+/** What the work of a {@link SqlDatabase.scriptedTransaction} decided after the opening. */
+export type ScriptedStep<T> =
+  /** Nothing to write: roll back and answer `value`. */
+  | { readonly done: T }
+  /** Send `closing` with COMMIT; `result` turns the rows of its first statement into the answer. */
+  | { readonly closing: string; readonly result: (rows: Record<string, unknown>[]) => T };
+
 /** A database the stores can use: statements, transactions, LISTEN, close. */
 export interface SqlDatabase extends SqlClient {
   /** `pg` for a server through node-postgres, `pglite` for the embedded database. */
   readonly driver: 'pg' | 'pglite';
   /** Run `work` in one transaction: COMMIT when it resolves, ROLLBACK when it throws. */
   transaction<T>(work: (tx: SqlClient) => Promise<T>, options?: TransactionOptions): Promise<T>;
+  /**
+   * A transaction in two round trips: `BEGIN`, `pg_advisory_xact_lock(lock)` and `opening`
+   * travel together; `work` sees the rows of opening's last statement and either ends it
+   * (rollback) or gives the closing statement, sent together with `COMMIT`. Both scripts
+   * carry their values as literals (see {@link literal}): the simple protocol takes no
+   * parameters. Work that throws rolls the transaction back.
+   */
+  scriptedTransaction<T>(lock: bigint, opening: string, work: (rows: Record<string, unknown>[]) => Promise<ScriptedStep<T>> | ScriptedStep<T>): Promise<T>;
   /** Run statements without parameters (several, separated by `;`). */
   exec(sql: string): Promise<void>;
   /** LISTEN on a channel; resolves with a function that stops listening. */
@@ -54,4 +70,15 @@ export const statementName = (text: string): string => {
     names.set(text, name);
   }
   return name;
+};
+
+/**
+ * A string as an SQL literal (the same escaping as node-postgres' `escapeLiteral`: quotes
+ * and backslashes doubled, `E''` form when there is a backslash, so it reads the same
+ * whatever `standard_conforming_strings` says). NUL cannot travel in a query text.
+ */
+export const literal = (value: string): string => {
+  if (value.includes('\u0000')) throw new InvalidArgument(`${JSON.stringify(value)}: a NUL character cannot be stored`);
+  const quoted = `'${value.replace(/'/g, "''")}'`;
+  return value.includes('\\') ? ` E${quoted.replace(/\\/g, '\\\\')}` : quoted;
 };

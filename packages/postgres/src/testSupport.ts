@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { PgDatabase } from './pgDatabase.js';
 import { PgliteDatabase } from './pgliteDatabase.js';
+import { StoreUnavailable } from '@rapport/core';
 import { ident, type SqlDatabase } from './sql.js';
 
 /**
@@ -98,6 +99,15 @@ export const losingConnectionAt = (db: SqlDatabase, at: (sql: string) => boolean
   exec: (sql) => db.exec(sql),
   listen: (channel, onNotify) => db.listen(channel, onNotify),
   close: () => db.close(),
+  scriptedTransaction: (lock, opening, work) => {
+    if (at(opening)) return Promise.reject(new StoreUnavailable('postgres: transaction failed, the database is unavailable: Connection terminated unexpectedly', { cause: new Error('Connection terminated unexpectedly') }));
+    // the closing script is lost with the connection: the real transaction rolls back
+    return db.scriptedTransaction(lock, opening, async (rows) => {
+      const step = await work(rows);
+      if ('closing' in step && at(step.closing)) throw new Error('Connection terminated unexpectedly');
+      return step;
+    });
+  },
   transaction: (work, options) =>
     db.transaction(
       (tx) =>
