@@ -35,7 +35,7 @@ const section = (file: string, title: string): string => {
   return text.slice(start, end < 0 ? undefined : end);
 };
 
-const docs = ['docs/kernel.md', 'docs/errors.md'];
+const docs = ['docs/kernel.md', 'docs/errors.md', 'docs/crm.md'];
 
 interface Snippet {
   readonly name: string;
