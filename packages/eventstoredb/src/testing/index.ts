@@ -1,0 +1,1 @@
+export { startTestServer, SERVER_VERSION, type TestServer, type TestServerOptions } from './testServer.js';
