@@ -12,4 +12,5 @@ export * from './credit/index.js';
 export * from './calendar/index.js';
 export * from './complaints/index.js';
 export * from './service/index.js';
+export * from './referrals/index.js';
 export * from './crm/index.js';
