@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { storeError } from './errors.js';
-import { statementName, type ScriptedStep, type SqlClient, type SqlDatabase, type TransactionOptions } from './sql.js';
+import { preparePrefix, statementName, type PreparedScript, type ScriptedStep, type SqlClient, type SqlDatabase, type TransactionOptions } from './sql.js';
 
 const noop = (): void => undefined;
 
@@ -109,11 +109,19 @@ export class PgDatabase implements SqlDatabase {
     lock: bigint,
     opening: string,
     work: (rows: Record<string, unknown>[]) => Promise<ScriptedStep<T>> | ScriptedStep<T>,
+    prepare?: readonly PreparedScript[],
   ): Promise<T> {
     const client = await this.checkout('connect');
     let broken: Error | undefined;
     try {
-      const opened = lastRows(await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${lock.toString()}); ${opening}`));
+      let opened: Record<string, unknown>[];
+      try {
+        opened = lastRows(await client.query(`${preparePrefix(client, prepare)}BEGIN; SELECT pg_advisory_xact_lock(${lock.toString()}); ${opening}`));
+      } catch (e) {
+        // whether its PREPAREs happened is unknown: never reuse this session
+        broken = e as Error;
+        throw e;
+      }
       const step = await work(opened);
       if ('done' in step) {
         await client.query('ROLLBACK');
@@ -122,11 +130,12 @@ export class PgDatabase implements SqlDatabase {
       const closed = (await client.query(`${step.closing}; COMMIT`)) as unknown as pg.QueryResult[];
       return step.result(closed[0]!.rows);
     } catch (e) {
-      try {
-        await client.query('ROLLBACK');
-      } catch (rollbackFailed) {
-        broken = rollbackFailed as Error;
-      }
+      if (!broken)
+        try {
+          await client.query('ROLLBACK');
+        } catch (rollbackFailed) {
+          broken = rollbackFailed as Error;
+        }
       throw storeError(e, 'transaction');
     } finally {
       client.release(broken);

@@ -1,6 +1,9 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { storeError } from './errors.js';
-import type { ScriptedStep, SqlClient, SqlDatabase, TransactionOptions } from './sql.js';
+import { preparePrefix, setPrepared, type PreparedScript, type ScriptedStep, type SqlClient, type SqlDatabase, type TransactionOptions } from './sql.js';
+
+/** PGlite sessions whose prepared statements must be read back before the next script. */
+const unsure = new WeakSet<PGlite>();
 
 /**
  * A {@link SqlDatabase} over PGlite. PGlite is one in-process connection: its own mutex
@@ -48,10 +51,23 @@ export class PgliteDatabase implements SqlDatabase {
     lock: bigint,
     opening: string,
     work: (rows: Record<string, unknown>[]) => Promise<ScriptedStep<T>> | ScriptedStep<T>,
+    prepare?: readonly PreparedScript[],
   ): Promise<T> {
     try {
+      if (unsure.has(this.pglite)) {
+        // a failed script left it unknown which PREPAREs happened: ask the session
+        setPrepared(this.pglite, (await this.pglite.query<{ name: string }>('SELECT name FROM pg_prepared_statements')).rows.map((r) => r.name));
+        unsure.delete(this.pglite);
+      }
       return await this.pglite.transaction(async (t) => {
-        const opened = await t.exec(`SELECT pg_advisory_xact_lock(${lock.toString()}); ${opening}`);
+        const prefix = preparePrefix(this.pglite, prepare);
+        let opened;
+        try {
+          opened = await t.exec(`${prefix}SELECT pg_advisory_xact_lock(${lock.toString()}); ${opening}`);
+        } catch (e) {
+          if (prefix) unsure.add(this.pglite);
+          throw e;
+        }
         const step = await work(opened[opened.length - 1]!.rows as Record<string, unknown>[]);
         if ('done' in step) return step.done; // nothing was written: committing nothing is a rollback
         const closed = await t.exec(step.closing);

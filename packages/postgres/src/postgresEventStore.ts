@@ -31,7 +31,7 @@ import { InlineProjections } from './inlineProjections.js';
 import { assertSchemaName, migrator } from './migrations.js';
 import { PollingSubscription } from './pollingSubscription.js';
 import { EVENT_COLUMNS, fromRow, metadataColumn, storedOf, type EventRow } from './rows.js';
-import { ident, literal, lockKey, toBigInt, type SqlDatabase } from './sql.js';
+import { ident, literal, lockKey, statementName, toBigInt, type PreparedScript, type SqlDatabase } from './sql.js';
 
 export interface PostgresEventStoreOptions {
   /** The codecs every appended and read event must match. */
@@ -99,6 +99,7 @@ export class PostgresEventStore implements EventStore {
   private readonly subscriptions = new Set<PollingSubscription>();
   private readonly inline: InlineProjections | undefined;
   private readonly headSql: string;
+  private readonly headPrepared: PreparedScript;
   private readonly insertSql: string;
   private listening: Promise<(() => Promise<void>) | undefined> | undefined;
   private closed = false;
@@ -122,6 +123,9 @@ export class PostgresEventStore implements EventStore {
       FROM (SELECT 1) one
       LEFT JOIN LATERAL (SELECT stream_position, hash FROM ${this.table} WHERE stream_name = $1 ORDER BY stream_position DESC LIMIT 1) h ON true
       LEFT JOIN LATERAL (SELECT max(global_position) AS last_global FROM ${this.table} WHERE stream_name = $1 AND command_id = $2) c ON true`;
+    // a name of its own: SQL PREPAREs and the driver's protocol-level statements share one namespace
+    const headName = statementName(`script:${this.headSql}`);
+    this.headPrepared = { name: headName, statement: `PREPARE ${headName}(text, text) AS ${this.headSql}` };
     this.insertSql = `WITH ins AS (
         INSERT INTO ${this.table} (stream_name, category, stream_position, tenant_id, command_id, type, data, metadata, prev_hash, hash, recorded_at)
         SELECT $1, $2, u.p, u.tn, $3, u.t, u.d, u.m, u.ph, u.h, $4::timestamptz
@@ -163,7 +167,7 @@ export class PostgresEventStore implements EventStore {
   private appendScripted(stream: string, checked: readonly NewEvent[], expected: AppendOptions['expectedVersion']): Promise<AppendResult> {
     const commandId = checked[0]!.metadata.commandId;
     const streamLit = literal(stream);
-    return this.db.scriptedTransaction<AppendResult>(this.appendLock, this.headScript(streamLit, literal(commandId)), (rows) => {
+    return this.db.scriptedTransaction<AppendResult>(this.appendLock, `EXECUTE ${this.headPrepared.name}(${streamLit}, ${literal(commandId)})`, (rows) => {
       const h = rows[0] as HeadRow | undefined;
       const head = h?.v == null ? undefined : { version: toBigInt(h.v), hash: h.hash! };
       if (h?.cg != null) return { done: { nextExpectedVersion: head!.version, lastGlobalPosition: toBigInt(h.cg), alreadyAppended: true } };
@@ -189,13 +193,7 @@ export class PostgresEventStore implements EventStore {
           alreadyAppended: false,
         }),
       };
-    });
-  }
-
-  /** The head query with its values inlined, for the scripted append. */
-  private headScript(streamLit: string, commandLit: string): string {
-    // a function, not a string: a `$'` in a stream name must not be read as a replacement pattern
-    return this.headSql.replace(/\$1/g, () => streamLit).replace(/\$2/g, () => commandLit);
+    }, [this.headPrepared]);
   }
 
   /** The append with inline projections: one transaction that also updates their documents. */

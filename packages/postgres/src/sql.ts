@@ -30,6 +30,40 @@ export type ScriptedStep<T> =
   /** Send `closing` with COMMIT; `result` turns the rows of its first statement into the answer. */
   | { readonly closing: string; readonly result: (rows: Record<string, unknown>[]) => T };
 
+/**
+ * A server-side prepared statement a script EXECUTEs: the driver sends `statement` (a
+ * `PREPARE name(...) AS ...`) once per session, in front of the first script that needs it,
+ * so the statement is planned once per connection rather than on every append.
+ */
+export interface PreparedScript {
+  readonly name: string;
+  readonly statement: string;
+}
+
+/** The PREPAREs a session still lacks, as a script prefix; marks them prepared. */
+export const preparePrefix = (session: object, prepare: readonly PreparedScript[] | undefined): string => {
+  if (!prepare?.length) return '';
+  let done = preparedBySession.get(session);
+  if (!done) {
+    done = new Set();
+    preparedBySession.set(session, done);
+  }
+  let prefix = '';
+  for (const p of prepare)
+    if (!done.has(p.name)) {
+      prefix += `${p.statement}; `;
+      done.add(p.name);
+    }
+  return prefix;
+};
+
+/** Record what a session really has prepared (after a failed script left it unknown). */
+export const setPrepared = (session: object, names: readonly string[]): void => {
+  preparedBySession.set(session, new Set(names));
+};
+
+const preparedBySession = new WeakMap<object, Set<string>>();
+
 /** A database the stores can use: statements, transactions, LISTEN, close. */
 export interface SqlDatabase extends SqlClient {
   /** `pg` for a server through node-postgres, `pglite` for the embedded database. */
@@ -43,7 +77,12 @@ export interface SqlDatabase extends SqlClient {
    * carry their values as literals (see {@link literal}): the simple protocol takes no
    * parameters. Work that throws rolls the transaction back.
    */
-  scriptedTransaction<T>(lock: bigint, opening: string, work: (rows: Record<string, unknown>[]) => Promise<ScriptedStep<T>> | ScriptedStep<T>): Promise<T>;
+  scriptedTransaction<T>(
+    lock: bigint,
+    opening: string,
+    work: (rows: Record<string, unknown>[]) => Promise<ScriptedStep<T>> | ScriptedStep<T>,
+    prepare?: readonly PreparedScript[],
+  ): Promise<T>;
   /** Run statements without parameters (several, separated by `;`). */
   exec(sql: string): Promise<void>;
   /** LISTEN on a channel; resolves with a function that stops listening. */
