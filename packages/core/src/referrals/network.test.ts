@@ -14,6 +14,8 @@ const joined = (customerId: string, referrerId: string | null, upline: string[])
 // a → b → c → d → e: a referred b, b referred c, ...
 const chain = [joined('a', null, []), joined('b', 'a', ['a']), joined('c', 'b', ['b', 'a']), joined('d', 'c', ['c', 'b', 'a']), joined('e', 'd', ['d', 'c', 'b'])];
 
+const joins = [join('a', null), join('b', 'a'), join('c', 'b'), join('d', 'c'), join('e', 'd')];
+
 const earned = (events: readonly ReferralNetworkEvent[]) =>
   events.flatMap((e) => (e.type === 'ReferralCommissionEarned' ? [[e.data.level, e.data.beneficiaryId, e.data.amount, e.data.net] as const] : []));
 const clawed = (events: readonly ReferralNetworkEvent[]) =>
@@ -66,7 +68,7 @@ describe('commissions on a completed order', () => {
   it('pays 10,000 / 2,000 / 1,000 fen on a 1,000.00 CNY order and nothing to the 4th level', () => {
     const { events } = drive(d, [earn('o1', 'e', 100_000)]);
     expect(events).toEqual([]); // no network yet: e is nobody's referral
-    const r = drive(d, [...chain.map((e) => join(e.data.customerId, e.data.referrerId)), earn('o1', 'e', 100_000)]);
+    const r = drive(d, [...joins, earn('o1', 'e', 100_000)]);
     expect(earned(r.events)).toEqual([
       [1, 'd', 10_000, 100_000],
       [2, 'c', 2_000, 100_000],
@@ -75,7 +77,7 @@ describe('commissions on a completed order', () => {
   });
 
   it('rounds 1, 9 and 99 fen orders down to zero commissions (9 / 1 / 0 on 99)', () => {
-    const amounts = (net: number) => earned(drive(d, [...chain.map((e) => join(e.data.customerId, e.data.referrerId)), earn('o1', 'e', net)]).events).map((x) => x[2]);
+    const amounts = (net: number) => earned(drive(d, [...joins, earn('o1', 'e', net)]).events).map((x) => x[2]);
     expect(amounts(1)).toEqual([0, 0, 0]);
     expect(amounts(9)).toEqual([0, 0, 0]);
     expect(amounts(99)).toEqual([9, 1, 0]);
@@ -88,18 +90,18 @@ describe('commissions on a completed order', () => {
     ]);
     given(chain).when(earn('o1', 'a', 100_000)).thenNothing();
     given(chain).when(earn('o1', 'nobody', 100_000)).thenNothing();
-    const once = drive(d, [...chain.map((e) => join(e.data.customerId, e.data.referrerId)), earn('o1', 'e', 100_000)]).events;
+    const once = drive(d, [...joins, earn('o1', 'e', 100_000)]).events;
     given([...chain, ...once.slice(5)]).when(earn('o1', 'e', 100_000)).thenNothing();
   });
 
   it('uses the statement month of the policy zone: 2026-03-31T16:30Z is April in Shanghai', () => {
-    const r = drive(d, [...chain.map((e) => join(e.data.customerId, e.data.referrerId)), earn('o1', 'e', 100, '2026-03-31T16:30:00.000Z')]);
+    const r = drive(d, [...joins, earn('o1', 'e', 100, '2026-03-31T16:30:00.000Z')]);
     expect(r.events.flatMap((e) => (e.type === 'ReferralCommissionEarned' ? [e.data.month] : []))).toEqual(['2026-04', '2026-04', '2026-04']);
   });
 
   it('pays the levels of the policy: a 2-level policy stops at level 2', () => {
     const two = makeReferralNetworkDecider({ ...defaultReferralPolicy, levels: [800, 1500] as typeof defaultReferralPolicy.levels });
-    const r = drive(two, [...chain.map((e) => join(e.data.customerId, e.data.referrerId)), earn('o1', 'e', 100_000)]);
+    const r = drive(two, [...joins, earn('o1', 'e', 100_000)]);
     expect(earned(r.events)).toEqual([
       [1, 'd', 8_000, 100_000],
       [2, 'c', 1_200, 100_000],
@@ -108,7 +110,7 @@ describe('commissions on a completed order', () => {
 });
 
 describe('clawbacks on refunds after completion', () => {
-  const setup = (net: number) => [...chain.map((e) => join(e.data.customerId, e.data.referrerId)), earn('o1', 'e', net)];
+  const setup = (net: number) => [...joins, earn('o1', 'e', net)];
 
   it('half a refund claws back half, recomputed with flooring: net 99,999 → 49,999', () => {
     // before: L1 ⌊9,999.9⌋ = 9,999, L2 ⌊1,999.8⌋ = 1,999, L3 ⌊999.9⌋ = 999
