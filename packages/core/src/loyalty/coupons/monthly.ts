@@ -10,7 +10,7 @@ import { CustomerId } from '../../shared/ids.js';
 import { PositiveFen } from '../../orders/codecs.js';
 import { TenantId } from '../../kernel/codecs.js';
 import { LocalMonth } from './events.js';
-import { MonthDayNumber } from './policy.js';
+import { CouponIssueDay } from './policy.js';
 
 /** A customer and the tier they hold (from the loyalty account). */
 export const TierMember = t.type({ customerId: CustomerId, tier: ShortText }, 'TierMember');
@@ -28,7 +28,7 @@ const MonthlyInput = t.type({
   month: LocalMonth,
   members: t.array(TierMember),
   benefits: TierCouponBenefits,
-  options: t.intersection([t.type({ tenantId: TenantId, timeZone: TimeZoneName }), t.partial({ issueDay: MonthDayNumber })]),
+  options: t.intersection([t.type({ tenantId: TenantId, timeZone: TimeZoneName }), t.partial({ issueDay: CouponIssueDay })]),
 });
 
 /** The options of {@link monthlyTierCoupons}. */

@@ -6,7 +6,7 @@ import { TimeZoneName } from '../../calendar/businessHours.js';
 import { definedOnly } from '../../orders/policy.js';
 
 /** A day of the month every month has: 1–28. */
-export const MonthDayNumber = t.refinement(t.number, (n) => Number.isInteger(n) && n >= 1 && n <= 28, 'MonthDayNumber (1-28)');
+export const CouponIssueDay = t.refinement(t.number, (n) => Number.isInteger(n) && n >= 1 && n <= 28, 'CouponIssueDay (1-28)');
 
 /** The coupons slice of the shop's CrmPolicy. */
 export const CouponsPolicy = t.type(
@@ -14,7 +14,7 @@ export const CouponsPolicy = t.type(
     /** Monthly coupons follow local months in this zone. */
     timeZone: TimeZoneName,
     /** A month's tier coupons are issued, and become valid, at 00:00 local on this day. */
-    monthlyIssueDay: MonthDayNumber,
+    monthlyIssueDay: CouponIssueDay,
   },
   'CouponsPolicy',
 );

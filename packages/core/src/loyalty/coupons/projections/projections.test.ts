@@ -21,7 +21,9 @@ const step = fc.record({
   amount: fc.integer({ min: 0, max: 9000 }),
 });
 
-const commandOf = (s: fc.RecordValue<{ coupon: string; owner: string; kind: string; order: string; hour: number; amount: number }>): CouponCommand => {
+type Step = { coupon: string; owner: string; kind: string; order: string; hour: number; amount: number };
+
+const commandOf = (s: Step): CouponCommand => {
   const d = { couponId: s.coupon };
   switch (s.kind) {
     case 'issue':
@@ -36,7 +38,7 @@ const commandOf = (s: fc.RecordValue<{ coupon: string; owner: string; kind: stri
 };
 
 /** Decide every command on its coupon's stream; the accepted events in global order. */
-const history = (steps: readonly Parameters<typeof commandOf>[0][], tenantId = 'shop1'): StoredEvent<CouponEvent>[] => {
+const history = (steps: readonly Step[], tenantId = 'shop1'): StoredEvent<CouponEvent>[] => {
   const states = new Map<string, Coupon>();
   const out: StoredEvent<CouponEvent>[] = [];
   for (const s of steps) {
