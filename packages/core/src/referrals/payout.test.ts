@@ -7,7 +7,9 @@ import { PayoutStatementIssued } from './events.js';
 import { drive, payoutCommand } from './fixtures.js';
 import { makePayoutDecider } from './payout.js';
 import { defaultReferralPolicy } from './policy.js';
-import type { CommissionLedger } from './projections/commissionLedger.js';
+import { commissionLedger, type CommissionLedger } from './projections/commissionLedger.js';
+import type { StoredEvent } from '../kernel/envelope.js';
+import type { ReferralEvent } from './events.js';
 
 const d = makePayoutDecider(defaultReferralPolicy);
 const given = specFor(d);
@@ -105,5 +107,38 @@ describe('statements falling due at month end', () => {
     expect(duePayoutStatements('2026-04-15T00:00:00.000Z', 'shop1', l, 'Asia/Shanghai')).toEqual([]); // April still open
     const [c] = duePayoutStatements('2026-05-01T00:00:00.000Z', 'shop1', l, 'Asia/Shanghai');
     expect(c?.data).toMatchObject({ month: '2026-04', commissions: 0, clawbacks: 200 });
+  });
+});
+
+describe('statements due: idempotent and complete', () => {
+  const envelope = (e: { type: string; data: unknown }) => ({ ...e, metadata: { tenantId: 'shop1' } }) as unknown as StoredEvent<ReferralEvent>;
+  it('for any activity and any two nows: issuing what is due leaves nothing due at the same now, and every closed fen is stated once', () => {
+    const monthArb = fc.integer({ min: 1, max: 12 }).map((m) => `2026-${String(m).padStart(2, '0')}`);
+    fc.assert(
+      fc.property(
+        fc.dictionary(monthArb, fc.tuple(fc.nat(30_000), fc.nat(30_000)), { maxKeys: 6 }),
+        fc.integer({ min: 1, max: 13 }),
+        fc.integer({ min: 0, max: 12 }),
+        (months, first, extra) => {
+          const nowOf = (m: number) => statementDueAt(`2026-${String(Math.min(m, 12)).padStart(2, '0')}`, 'Asia/Shanghai');
+          let l = ledger('b1', months as Record<string, [number, number]>);
+          const decider = makePayoutDecider(defaultReferralPolicy);
+          let state = decider.initialState();
+          for (const now of [nowOf(first), nowOf(first + extra)]) {
+            for (const c of duePayoutStatements(now, 'shop1', [l], 'Asia/Shanghai')) {
+              const r = decider.decide(payoutCommand(c), state);
+              if (r._tag === 'Left') throw new Error(r.left.message);
+              for (const e of r.right) {
+                state = decider.evolve(state, e);
+                l = commissionLedger.apply(l, envelope(e)) as CommissionLedger;
+              }
+            }
+            expect(duePayoutStatements(now, 'shop1', [l], 'Asia/Shanghai')).toEqual([]);
+            const closed = Object.entries(l.months).filter(([m]) => statementDueAt(m, 'Asia/Shanghai') <= now);
+            expect(l.stated).toEqual({ commissions: closed.reduce((x, [, v]) => x + v.commissions, 0), clawbacks: closed.reduce((x, [, v]) => x + v.clawbacks, 0) });
+          }
+        },
+      ),
+    );
   });
 });
