@@ -108,11 +108,11 @@ describe('README.md', () => {
     expect(r.stdout).toBe(expected);
   });
 
-  it('links only to files that exist', () => {
-    const text = readFileSync(join(root, 'README.md'), 'utf8');
+  it.each(['README.md', 'docs/index.md', 'packages/core/README.md', 'packages/memory/README.md'])('%s links only to files that exist', (file) => {
+    const text = readFileSync(join(root, file), 'utf8');
     const links = [...text.matchAll(/\]\(([^)#]+)(#[^)]*)?\)/g)].map((m) => m[1]!).filter((l) => !/^[a-z]+:/.test(l));
     expect(links.length).toBeGreaterThan(0);
-    expect(links.filter((l) => !existsSync(join(root, l)))).toEqual([]);
+    expect(links.filter((l) => !existsSync(join(root, dirname(file), l)))).toEqual([]);
   });
 });
 
