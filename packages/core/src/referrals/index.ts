@@ -15,5 +15,6 @@ export * from './reactors.js';
 export * from './projections/referralTree.js';
 export * from './projections/commissionLedger.js';
 export * from './explain.js';
+export * from './read.js';
 export * from './due.js';
 export * from './module.js';

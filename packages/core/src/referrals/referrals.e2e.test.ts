@@ -9,6 +9,7 @@ import { customersModule } from '../customers/module.js';
 import { registerCustomer } from '../customers/registration.js';
 import { explainCommission } from './explain.js';
 import { referralsModuleFor } from './module.js';
+import { referralReads } from './read.js';
 import { referralPolicy } from './policy.js';
 import { commissionLedger, type CommissionLedger } from './projections/commissionLedger.js';
 import { referralTree, type ReferralTree } from './projections/referralTree.js';
@@ -62,6 +63,11 @@ describe('referrals end to end (customers + orders + referrals on memory stores)
     await kernel.settle();
     expect((await ledger('d'))?.totals.clawbacks).toBe(5_000);
     expect(explainCommission((await ledger('c'))!, 'o1')).toMatchObject({ earned: 2_000, clawedBack: 1_000, held: 1_000 });
+    const reads = referralReads(stores.readModels);
+    expect(await reads.explain('shop1', 'c', 'o1')).toEqual(explainCommission((await ledger('c'))!, 'o1'));
+    expect(await reads.explain('shop1', 'a', 'o1')).toBeUndefined();
+    expect((await reads.tree('shop1', 'a'))?.levels).toEqual([['b'], ['c'], ['d']]);
+    expect((await reads.ledger('shop1', 'b'))?.totals).toMatchObject({ commissions: 1_000, clawbacks: 500 });
 
     // 2026-04-01 00:00 in Shanghai is 2026-03-31T16:00Z: March closes
     expect(ok(await kernel.runDue('2026-03-31T15:59:59.000Z', 'shop1')).issued).toBe(0);
