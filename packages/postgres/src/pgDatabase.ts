@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { storeError } from './errors.js';
+import { isUnavailable, storeError } from './errors.js';
 import { preparePrefix, statementName, type PreparedScript, type ScriptedStep, type SqlClient, type SqlDatabase, type TransactionOptions } from './sql.js';
 
 const noop = (): void => undefined;
@@ -66,15 +66,22 @@ export class PgDatabase implements SqlDatabase {
     return new PgDatabase(new pg.Pool({ max: 10, ...config, connectionString }), true);
   }
 
+  /**
+   * One statement outside a transaction (reads, DDL). A pooled connection can be dead
+   * without the pool knowing yet (a failover, a terminated backend): a statement that fails
+   * because its connection was lost is tried once more, on a fresh connection.
+   */
   async query<R>(text: string, params?: readonly unknown[], prepared?: boolean): Promise<R[]> {
-    const client = await this.checkout('query');
-    try {
-      const r = await client.query(statement(text, params, prepared));
-      client.release();
-      return r.rows as R[];
-    } catch (e) {
-      client.release(e as Error);
-      throw storeError(e, 'query');
+    for (let attempt = 1; ; attempt++) {
+      const client = await this.checkout('query');
+      try {
+        const r = await client.query(statement(text, params, prepared));
+        client.release();
+        return r.rows as R[];
+      } catch (e) {
+        client.release(e as Error);
+        if (attempt >= 2 || !isUnavailable(e)) throw storeError(e, 'query');
+      }
     }
   }
 
