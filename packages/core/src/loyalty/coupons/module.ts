@@ -1,10 +1,11 @@
 import * as E from 'fp-ts/lib/Either.js';
 import type { Command } from '../../kernel/command.js';
+import { InvalidArgument } from '../../kernel/errors.js';
 import { localDateOf, localMonthOf } from '../../calendar/localDate.js';
 import type { CrmModule, DueContext } from '../../crm/module.js';
 import { readDueCouponExpiries } from './due.js';
 import { CouponEvent } from './events.js';
-import { monthlyTierCoupons, type TierMember } from './monthly.js';
+import { monthlyTierCoupons } from './monthly.js';
 import { defaultCouponsPolicy, type CouponsPolicy } from './policy.js';
 import { couponDetail } from './projections/coupon.js';
 import { couponWallet } from './projections/wallet.js';
@@ -13,7 +14,7 @@ import { couponHandler } from './streams.js';
 /** Where the module finds who gets monthly tier coupons (the loyalty context's tiers and benefits). */
 export interface MonthlyTierCouponSource {
   /** The shop's customers with their current tier. */
-  members(context: DueContext): Promise<readonly TierMember[]>;
+  members(context: DueContext): Promise<readonly { readonly customerId: string; readonly tier: string }[]>;
   /** Each tier's monthly coupons. */
   readonly benefits: Readonly<Record<string, readonly { readonly value: number; readonly minSpend: number }[]>>;
 }
@@ -43,7 +44,7 @@ export const couponsModuleFor = (policy: CouponsPolicy = defaultCouponsPolicy, o
         issueDay: policy.monthlyIssueDay,
       });
       // members and benefits come from the host's reader: a bad one is a bug there, not a refusal
-      if (E.isLeft(issued)) throw new TypeError(issued.left.message);
+      if (E.isLeft(issued)) throw new InvalidArgument(`monthly tier coupons: ${issued.left.message}`);
       out.push(...issued.right);
     }
     return out;
