@@ -40,6 +40,26 @@ describe('marketingModuleFor', () => {
   });
 });
 
+describe('marketing commands sent directly', () => {
+  it('refuse bad input with the field paths and write nothing', async () => {
+    const registry = new EventRegistry();
+    const eventStore = new MemoryEventStore({ registry });
+    const kernel = createCrmKernel({ eventStore, readModels: new MemoryReadModelStore(), registry, modules: [marketingModuleFor()] });
+    const r = await kernel.handle({
+      type: 'SendMarketingMessage',
+      data: { customerId: 'c-ann', messageId: 'm-1', channel: 'sms', at: '2026-08-02T00:00:00.000Z', consent: { status: 'maybe', since: null, customerPosition: -1 } },
+      metadata: meta('direct'),
+    });
+    expect(E.isLeft(r) && r.left.kind === 'ValidationError' ? r.left.issues.map((i) => i.path) : []).toEqual([
+      ['data', 'consent', 'status'],
+      ['data', 'consent', 'customerPosition'],
+    ]);
+    let n = 0;
+    for await (const _ of eventStore.readAll()) n++;
+    expect(n).toBe(0);
+  });
+});
+
 describe('marketingPolicy', () => {
   it('takes overrides and refuses bad values with their paths', () => {
     expect(marketingPolicy({ capMessages: 3, holidays: [] })).toEqual(E.right({ ...defaultMarketingPolicy, capMessages: 3, holidays: [] }));

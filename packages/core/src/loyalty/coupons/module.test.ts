@@ -71,6 +71,27 @@ describe('couponsModuleFor: runDue', () => {
   });
 });
 
+describe('coupon commands sent directly', () => {
+  it('refuse bad input with the field paths and write nothing', async () => {
+    const { kernel, eventStore } = kernelWith();
+    const r = await kernel.handle({
+      type: 'IssueCoupon',
+      data: { couponId: 'cp 1', ownerId: 'c-ann', value: 0, minSpend: -1, validFrom: '2026-05-01', validUntil: '2026-06-01T00:00:00.000Z', source: { kind: 'gift' } },
+      metadata: { commandId: 'bad', tenantId: 'shop1', actor: { kind: 'user', id: 'u-1' } },
+    });
+    expect(E.isLeft(r) && r.left.kind === 'ValidationError' ? r.left.issues.map((i) => i.path) : []).toEqual([
+      ['data', 'couponId'],
+      ['data', 'value'],
+      ['data', 'minSpend'],
+      ['data', 'validFrom'],
+      ['data', 'source', 'kind'],
+    ]);
+    let n = 0;
+    for await (const _ of eventStore.readAll()) n++;
+    expect(n).toBe(0);
+  });
+});
+
 describe('couponsPolicy', () => {
   it('takes overrides and refuses a bad value with its path', () => {
     expect(couponsPolicy({ monthlyIssueDay: 8 })).toEqual(E.right({ ...defaultCouponsPolicy, monthlyIssueDay: 8 }));

@@ -3,7 +3,7 @@ import { MemoryVault } from '@rapport/memory';
 import type { CustomerProfileDoc } from '../../customers/projections/customerProfile.js';
 import { customerProfile } from '../../customers/projections/customerProfile.js';
 import { defaultMarketingPolicy } from '../policy.js';
-import { birthdayGreetingsDue, holidayGreetingsDue, holidaysOn, isBirthdayOn } from './greetings.js';
+import { birthdayGreetingsDue, greetingDateAt, holidayGreetingsDue, holidaysOn, isBirthdayOn } from './greetings.js';
 
 const vault = new MemoryVault();
 const doc = async (customerId: string, over: Partial<CustomerProfileDoc> & { born?: string } = {}): Promise<CustomerProfileDoc> => {
@@ -42,6 +42,11 @@ describe('birthday greetings', () => {
     expect(isBirthdayOn('2000-02-29', '2028-02-28')).toBe(false);
     expect(isBirthdayOn('2000-02-29', '2028-02-29')).toBe(true);
     expect(isBirthdayOn('2000-02-28', '2028-02-29')).toBe(false);
+  });
+
+  it('reads the date in the policy time zone', () => {
+    expect(greetingDateAt('2026-08-14T15:59:59.999Z', defaultMarketingPolicy)).toBe('2026-08-14');
+    expect(greetingDateAt('2026-08-14T16:00:00.000Z', defaultMarketingPolicy)).toBe('2026-08-15');
   });
 
   it('refuses a date that is not YYYY-MM-DD', async () => {

@@ -1,4 +1,5 @@
 import { InvalidArgument } from '../../kernel/errors.js';
+import { localDateOf } from '../../calendar/localDate.js';
 import type { ReadModelStore } from '../../kernel/readModelStore.js';
 import { CalendarDate } from '../../customers/input.js';
 import { customerProfile, type CustomerProfileDoc } from '../../customers/projections/customerProfile.js';
@@ -17,6 +18,9 @@ export interface GreetingDue {
   /** The local date `YYYY-MM-DD` it is due on. */
   readonly date: string;
 }
+
+/** The local date (policy time zone) greetings are due on at an instant: `2026-08-14T16:00:00.000Z` is 15 August in Shanghai. */
+export const greetingDateAt = (now: string, policy: { readonly timeZone: string }): string => localDateOf(now, policy.timeZone);
 
 /** Which channels greetings may go by, in order of preference. */
 export interface GreetingOptions {
