@@ -14,13 +14,13 @@ import {
   type EventStore,
   type NewEvent,
   type ReadAllOptions,
+  type ReadAllPagesOptions,
   type ReadStreamOptions,
   type StoredEvent,
   type SubscribeOptions,
   type Subscription,
 } from '@rapport/core';
-import { types } from 'node:util';
-import { deepFreeze } from './deepFreeze.js';
+import { frozenCopy } from './frozenCopy.js';
 import { MemorySubscription } from './memorySubscription.js';
 
 export interface MemoryEventStoreOptions {
@@ -50,6 +50,8 @@ export class MemoryEventStore implements EventStore {
   private readonly streams = new Map<string, MemoryStream>();
   /** What the registry made of `log[i]` (upcast, decoded); undefined until first read. */
   private readonly decoded: (StoredEvent | undefined)[] = [];
+  /** The registry generation `decoded[i]` was made under: a later registration invalidates it. */
+  private readonly decodedAt: number[] = [];
   private readonly subscriptions = new Set<MemorySubscription>();
   private readonly registry: EventRegistry;
   private readonly clock: Clock;
@@ -81,6 +83,7 @@ export class MemoryEventStore implements EventStore {
     const sealed = sealEvents(stream, head, checked, this.clock.now());
     const target = s ?? { events: [], commands: new Map<string, CommandPlace>() };
     let global = BigInt(this.log.length);
+    const generation = this.registry.generation;
     for (const e of sealed) {
       const m = e.metadata;
       global += 1n;
@@ -106,7 +109,11 @@ export class MemoryEventStore implements EventStore {
         }),
       }) as StoredEvent;
       this.log.push(stored);
-      this.decoded.push(undefined);
+      // checkAppend just validated this data with this registry, and stored events are frozen:
+      // while the registry stays as it is, decoding it again could only give the same event
+      const known = this.registry.readsBackAsWritten(e.type, m.schemaVersion);
+      this.decoded.push(known ? stored : undefined);
+      this.decodedAt.push(known ? generation : -1);
       target.events.push(stored);
     }
     if (!s) this.streams.set(stream, target);
@@ -117,12 +124,17 @@ export class MemoryEventStore implements EventStore {
   }
 
   private decode<E extends DomainEvent>(e: StoredEvent, raw: boolean | undefined): StoredEvent<E> {
-    if (raw) return e as StoredEvent<E>;
-    const i = Number(e.metadata.globalPosition) - 1;
+    return raw ? (e as StoredEvent<E>) : this.decodeAt<E>(Number(e.metadata.globalPosition) - 1, e);
+  }
+
+  /** The decoded form of `log[i]` (= e), computed once per registry generation. */
+  private decodeAt<E extends DomainEvent>(i: number, e: StoredEvent): StoredEvent<E> {
+    const generation = this.registry.generation;
     let d = this.decoded[i];
-    if (d === undefined) {
+    if (d === undefined || this.decodedAt[i] !== generation) {
       d = this.registry.decode(e);
       this.decoded[i] = d;
+      this.decodedAt[i] = generation;
     }
     return d as StoredEvent<E>;
   }
@@ -143,6 +155,26 @@ export class MemoryEventStore implements EventStore {
     } else {
       const to = Math.max(clamp(options.to, 0), 0);
       for (let i = Math.min(clamp(options.from, n - 1), n - 1); i >= to && count < limit; i--, count++) yield this.decode<E>(events[i]!, options.raw);
+    }
+  }
+
+  async *readAllPages<E extends DomainEvent = DomainEvent>(options: ReadAllPagesOptions = {}): AsyncIterable<readonly StoredEvent<E>[]> {
+    this.open();
+    const limit = checkLimit(options.limit);
+    const size = options.pageSize ?? 1000;
+    if (!Number.isInteger(size) || size < 1) throw new InvalidArgument(`pageSize ${size}: expected a whole number >= 1`);
+    const filter = compile(options.filter);
+    let count = 0;
+    let i = options.from === undefined || options.from < 1n ? 0 : options.from > BigInt(this.log.length) ? this.log.length : Number(options.from) - 1;
+    while (i < this.log.length && count < limit) {
+      const page: StoredEvent<E>[] = [];
+      while (i < this.log.length && count < limit && page.length < size) {
+        const e = this.log[i++]!;
+        if (filter && !filter(e)) continue;
+        count++;
+        page.push(options.raw ? (e as StoredEvent<E>) : this.decodeAt<E>(i - 1, e));
+      }
+      if (page.length > 0) yield page;
     }
   }
 
@@ -216,7 +248,6 @@ export class MemoryEventStore implements EventStore {
   }
 }
 
-const { isProxy } = types;
 
 const checkLimit = (limit: number | undefined): number => {
   if (limit === undefined) return Infinity;
@@ -238,47 +269,4 @@ const compile = (filter: EventFilter | undefined): ((e: StoredEvent) => boolean)
     const dash = name.indexOf('-');
     return categories.has(dash < 0 ? name : name.slice(0, dash));
   };
-};
-
-/**
- * `deepFreeze(structuredClone(data))`, faster for the usual event data: a tree of plain
- * objects, arrays and primitives is copied directly. Anything else (class instances, holes,
- * shared or exotic objects...) goes through structuredClone itself, so the result, and any
- * DataCloneError, is the same.
- */
-const frozenCopy = (data: unknown): unknown => {
-  if (typeof data !== 'object' || data === null) return typeof data === 'function' || typeof data === 'symbol' ? structuredClone(data) : data;
-  const copy = plainCopy(data, undefined);
-  return copy === NOT_PLAIN ? deepFreeze(structuredClone(data)) : copy;
-};
-
-const NOT_PLAIN = Symbol('not plain');
-
-/** A frozen copy of a plain tree, or NOT_PLAIN. `seen` (made on first nesting) spots shared objects. */
-const plainCopy = (value: object, seen: Set<object> | undefined): unknown => {
-  if (isProxy(value)) return NOT_PLAIN;
-  const proto: unknown = Object.getPrototypeOf(value);
-  const keys = Object.keys(value);
-  let out: Record<string, unknown> | unknown[];
-  if (Array.isArray(value)) {
-    if (proto !== Array.prototype || keys.length !== value.length) return NOT_PLAIN; // holes or extra properties
-    out = new Array<unknown>(value.length);
-  } else {
-    if (proto !== Object.prototype && proto !== null) return NOT_PLAIN;
-    out = {};
-  }
-  for (const k of keys) {
-    if (k === '__proto__') return NOT_PLAIN;
-    const v = (value as Record<string, unknown>)[k];
-    let c: unknown = v;
-    if (typeof v === 'object' && v !== null) {
-      seen ??= new Set([value]);
-      if (seen.has(v)) return NOT_PLAIN;
-      seen.add(v);
-      c = plainCopy(v, seen);
-      if (c === NOT_PLAIN) return NOT_PLAIN;
-    } else if (typeof v === 'function' || typeof v === 'symbol') return NOT_PLAIN;
-    (out as Record<string, unknown>)[k] = c;
-  }
-  return Object.freeze(out);
 };

@@ -8,6 +8,7 @@ import {
   type ReadModelStore,
 } from '@rapport/core';
 import { deepFreeze } from './deepFreeze.js';
+import { frozenCopy } from './frozenCopy.js';
 
 interface MemoryProjection {
   /** tenantId → id → document */
@@ -58,7 +59,7 @@ export class MemoryReadModelStore implements ReadModelStore {
         p.tenants.set(c.tenantId, docs);
       }
       // a frozen copy: the caller's object stays the caller's, and no later change to it reaches the store
-      if (c.op === 'put') docs.set(c.id, deepFreeze(structuredClone(c.document)));
+      if (c.op === 'put') docs.set(c.id, frozenCopy(c.document));
       else docs.delete(c.id);
     }
     p.checkpoint = deepFreeze({ position: checkpoint.position, version: checkpoint.version });

@@ -22,7 +22,8 @@ export const idCodec = <B extends string>(name: B) =>
       typeof u === 'string' && ID_PATTERN.test(u)
         ? t.success(u as string & IdBrand<B>)
         : t.failure(u, c, `expected ${name}: 1-64 characters of A-Z a-z 0-9 _ -`),
-    (a) => a,
+    // io-ts's own identity: lets t.type see the whole codec encodes as the identity
+    t.identity,
   );
 
 export const TenantId = idCodec('TenantId');

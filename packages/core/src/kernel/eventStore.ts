@@ -49,6 +49,11 @@ export interface ReadAllOptions {
   readonly raw?: boolean;
 }
 
+export interface ReadAllPagesOptions extends ReadAllOptions {
+  /** Events per page (default 1,000). */
+  readonly pageSize?: number;
+}
+
 export interface SubscribeOptions {
   /** Deliver events after this global position (exclusive); from the start when absent. */
   readonly from?: bigint;
@@ -82,12 +87,39 @@ export interface EventStore {
   readStream<E extends DomainEvent = DomainEvent>(stream: string, options?: ReadStreamOptions): AsyncIterable<StoredEvent<E>>;
   /** Events of every stream in global order. */
   readAll<E extends DomainEvent = DomainEvent>(options?: ReadAllOptions): AsyncIterable<StoredEvent<E>>;
+  /**
+   * Optional: the same events as {@link readAll}, in pages. An adapter that reads in pages
+   * anyway offers it so a rebuild pays one await per page instead of one per event; the
+   * projection runner uses it when it is there ({@link readAllInPages}).
+   */
+  readAllPages?<E extends DomainEvent = DomainEvent>(options?: ReadAllPagesOptions): AsyncIterable<readonly StoredEvent<E>[]>;
   /** Catch up from `from`, then deliver new events live, one at a time, each awaited. */
   subscribe<E extends DomainEvent = DomainEvent>(
     options: SubscribeOptions,
     handler: (event: StoredEvent<E>) => Promise<void> | void,
   ): Subscription;
   close(): Promise<void>;
+}
+
+/** `readAll` in pages: the store's own `readAllPages` when it has one, else `readAll` grouped. */
+export async function* readAllInPages<E extends DomainEvent = DomainEvent>(
+  store: EventStore,
+  options: ReadAllPagesOptions = {},
+): AsyncIterable<readonly StoredEvent<E>[]> {
+  if (store.readAllPages) {
+    yield* store.readAllPages<E>(options);
+    return;
+  }
+  const size = options.pageSize ?? 1000;
+  let page: StoredEvent<E>[] = [];
+  for await (const e of store.readAll<E>(options)) {
+    page.push(e);
+    if (page.length >= size) {
+      yield page;
+      page = [];
+    }
+  }
+  if (page.length > 0) yield page;
 }
 
 /** Whether an event passes a filter (for adapters that filter in process). */

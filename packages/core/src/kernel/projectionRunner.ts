@@ -1,6 +1,6 @@
 import type { DomainEvent, StoredEvent } from './envelope.js';
 import { ProjectionFailed, isRapportError } from './errors.js';
-import type { EventFilter, EventStore, Subscription } from './eventStore.js';
+import { readAllInPages, type EventFilter, type EventStore, type Subscription } from './eventStore.js';
 import { KeyedLock } from './keyedLock.js';
 import { projectionEventTypes, type Projection } from './projection.js';
 import type { DocumentChange, ReadModelStore } from './readModelStore.js';
@@ -181,13 +181,17 @@ export class ProjectionRunner {
     const from = this.seen === undefined ? undefined : this.seen + 1n;
     const filter = this.filter();
     let last: bigint | undefined;
-    for await (const e of this.options.eventStore.readAll({ ...(from !== undefined ? { from } : {}), ...(filter ? { filter } : {}) })) {
-      last = e.metadata.globalPosition;
-      for (const r of this.running) {
-        if (r.position !== undefined && last <= r.position) continue;
-        const work = this.apply(r, e);
-        if (work) await work;
-        if (r.applied >= this.batchSize) await this.flush(r);
+    // in pages: one await per page, not per event, unless a document must be loaded
+    const pages = readAllInPages(this.options.eventStore, { ...(from !== undefined ? { from } : {}), ...(filter ? { filter } : {}), pageSize: this.batchSize });
+    for await (const page of pages) {
+      for (const e of page) {
+        last = e.metadata.globalPosition;
+        for (const r of this.running) {
+          if (r.position !== undefined && last <= r.position) continue;
+          const work = this.apply(r, e);
+          if (work) await work;
+          if (r.applied >= this.batchSize) await this.flush(r);
+        }
       }
     }
     for (const r of this.running) await this.flush(r);

@@ -28,6 +28,15 @@ interface Definition {
  */
 export class EventRegistry {
   private readonly defs = new Map<string, Definition>();
+  private changes = 0;
+
+  /**
+   * Bumped by every registration. A store that remembers "this event already passed the
+   * registry" must forget it when the generation moves (a new upcaster, a new codec).
+   */
+  get generation(): number {
+    return this.changes;
+  }
 
   /** Register one event type by the codec of its `data`. */
   register(type: string, data: t.Mixed, options: EventTypeOptions = {}): this {
@@ -38,6 +47,7 @@ export class EventRegistry {
       if (!options.upcasters?.[v]) throw new InvalidArgument(`event ${type}: no upcaster from version ${v} to ${v + 1}`);
     if (this.defs.has(type)) throw new InvalidArgument(`event type ${type} is registered twice`);
     this.defs.set(type, { type, data, schemaVersion, upcasters: options.upcasters ?? {} });
+    this.changes++;
     return this;
   }
 
@@ -64,10 +74,22 @@ export class EventRegistry {
     const incoming = new EventRegistry().registerAll(events);
     for (const [type, def] of incoming.defs) {
       const known = this.defs.get(type);
-      if (!known) this.defs.set(type, def);
-      else if (known.data !== def.data) throw new InvalidArgument(`event type ${type} is registered with another codec`);
+      if (!known) {
+        this.defs.set(type, def);
+        this.changes++;
+      } else if (known.data !== def.data) throw new InvalidArgument(`event type ${type} is registered with another codec`);
     }
     return this;
+  }
+
+  /**
+   * Whether an event of this type, as `checkAppend` accepted it at this schema version, reads
+   * back unchanged: no upcaster applies and its codec encodes as the identity, so decoding
+   * the stored data gives the very data that was validated.
+   */
+  readsBackAsWritten(type: string, schemaVersion: number): boolean {
+    const def = this.defs.get(type);
+    return def !== undefined && def.schemaVersion === schemaVersion && def.data.encode === t.identity;
   }
 
   has(type: string): boolean {
