@@ -12,6 +12,7 @@ export * from './credit/index.js';
 export * from './calendar/index.js';
 export * from './complaints/index.js';
 export * from './service/index.js';
+export * from './loyalty/index.js';
 export * from './loyalty/coupons/index.js';
 export * from './marketing/index.js';
 export * from './referrals/index.js';
