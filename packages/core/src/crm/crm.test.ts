@@ -103,4 +103,55 @@ describe('createCrm', () => {
     expect(E.isLeft(late) && late.left.kind === 'DomainError').toBe(true);
     ok(await crm.orders.requestReturn(shop, { orderId: 'o1', returnId: 'r1', reason: 'noReason', lines: [{ line: 1, quantity: 1 }], at: '2026-03-05T00:00:00.000Z' }));
   });
+
+  it('places an order with a coupon: the coupon sets the coupon amount and is used up', async () => {
+    const { crm } = setup();
+    ok(await crm.coupons.issue(shop, { couponId: 'cp1', ownerId: 'c1', value: 1_000, minSpend: 5_000, validFrom: '2026-03-01T00:00:00.000Z', validUntil: '2026-03-31T15:59:59.999Z' }));
+    const lines = [{ sku: 'a', productId: 'a', category: 'a', quantity: 1, unitPrice: 6_000 }];
+    ok(await crm.orders.place(shop, { orderId: 'o1', customerId: 'c1', sellerId: 's1', lines, couponId: 'cp1', at: '2026-03-02T00:00:00.000Z' }));
+    expect((await crm.projections.orders.get('shop1', 'o1'))?.total).toBe(5_000);
+    expect((await crm.projections.coupons.get('shop1', 'cp1'))?.status).toBe('redeemed');
+    const again = await crm.orders.place(shop, { orderId: 'o2', customerId: 'c1', sellerId: 's1', lines, couponId: 'cp1', at: '2026-03-03T00:00:00.000Z' });
+    expect(E.isLeft(again) && again.left.code).toBe('COUPON_ALREADY_REDEEMED');
+  });
+
+  it('refuses the 5th marketing message in 30 days and a message without consent', async () => {
+    const { crm } = setup();
+    ok(await crm.customers.register(shop, { customerId: 'c1', name: 'A', phone: '13800138000', channel: 'ownSite' }));
+    const noConsent = await crm.marketing.send(shop, { customerId: 'c1', channel: 'sms', at: '2026-03-01T01:00:00.000Z' });
+    expect(E.isLeft(noConsent)).toBe(true);
+    ok(await crm.customers.giveConsent(shop, { customerId: 'c1', channel: 'sms', at: '2026-03-01T02:00:00.000Z' }));
+    for (const day of [2, 3, 4, 5]) ok(await crm.marketing.send(shop, { customerId: 'c1', channel: 'sms', at: `2026-03-0${day}T02:00:00.000Z` }));
+    const fifth = await crm.marketing.send(shop, { customerId: 'c1', channel: 'sms', at: '2026-03-06T02:00:00.000Z' });
+    expect(E.isLeft(fifth) && fifth.left.kind === 'DomainError' && fifth.left.details?.nextAllowedAt).toBe('2026-04-01T02:00:00.001Z');
+    expect((await crm.projections.marketing.contact('shop1', 'c1', '2026-03-06T02:00:00.000Z')).inWindow).toBe(4);
+  });
+
+  it('pays three-level referral commissions on a completed order (10% / 20% of L1 / 10% of L1)', async () => {
+    const { crm } = setup();
+    ok(await crm.customers.register(shop, { customerId: 'r3', name: 'C', phone: '13800000003', channel: 'ownSite' }));
+    ok(await crm.customers.register(shop, { customerId: 'r2', name: 'B', phone: '13800000002', channel: 'referral', referrerId: 'r3' }));
+    ok(await crm.customers.register(shop, { customerId: 'r1', name: 'A', phone: '13800000001', channel: 'referral', referrerId: 'r2' }));
+    ok(await crm.customers.register(shop, { customerId: 'buyer', name: 'D', phone: '13800000004', channel: 'referral', referrerId: 'r1' }));
+    await crm.settle();
+    ok(await crm.orders.place(shop, { orderId: 'o1', customerId: 'buyer', sellerId: 's1', couponAmount: 0, at: '2026-03-01T00:00:00.000Z', lines: [{ sku: 'a', productId: 'a', category: 'a', quantity: 1, unitPrice: 100_000 }] }));
+    ok(await crm.orders.pay(shop, { orderId: 'o1', method: 'alipay', amount: 100_000, at: '2026-03-01T00:01:00.000Z' }));
+    ok(await crm.orders.ship(shop, { orderId: 'o1', at: '2026-03-01T01:00:00.000Z' }));
+    ok(await crm.orders.deliver(shop, { orderId: 'o1', at: '2026-03-02T00:00:00.000Z' }));
+    ok(await crm.orders.complete(shop, { orderId: 'o1', by: 'buyer', at: '2026-03-03T00:00:00.000Z' }));
+    const paid = async (who: string) => (await crm.projections.referrals.ledger('shop1', who))?.totals.commissions;
+    expect([await paid('r1'), await paid('r2'), await paid('r3')]).toEqual([10_000, 2_000, 1_000]);
+  });
+
+  it('refuses a four-level referral policy at createCrm, saying why', () => {
+    let thrown: unknown;
+    try {
+      createCrm({ ...memoryStores(), policy: { referrals: { levels: [1_000, 2_000, 1_000, 500] } } });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(isRapportError(thrown, InvalidCrmConfiguration.code)).toBe(true);
+    expect((thrown as InvalidCrmConfiguration).issues.map((i) => i.path)).toContainEqual(['referrals', 'levels']);
+    expect((thrown as Error).message).toMatch(/3/);
+  });
 });

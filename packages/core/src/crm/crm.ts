@@ -17,6 +17,9 @@ import type { LeadCommand } from '../leads/commands.js';
 import type { OrderCommand } from '../orders/commands.js';
 import type { PersonalDataVault } from '../privacy/vault.js';
 import type { InquiryCommand } from '../service/inquiries/commands.js';
+import type { CouponCommand } from '../loyalty/coupons/commands.js';
+import { placeOrderWithCoupon, type CouponOrderInput } from '../loyalty/coupons/placeOrderWithCoupon.js';
+import { sendMarketingMessage, type MarketingMessageInput } from '../marketing/sendMarketingMessage.js';
 import { metadataOf, type CommandContext } from './context.js';
 import { createCrmKernel, type CrmKernel, type DueReport } from './createCrm.js';
 import type { CrmModule } from './module.js';
@@ -73,7 +76,8 @@ export interface Crm {
     lose: Send<Plain<typeof LeadCommand>, 'LoseLead'>;
   };
   readonly orders: {
-    place: Send<Plain<typeof OrderCommand>, 'PlaceOrder'>;
+    /** Place an order; with a `couponId` the coupon is redeemed first and sets the coupon amount (released again if the order is refused). */
+    place(ctx: CommandContext, data: DataOf<Plain<typeof OrderCommand>, 'PlaceOrder'> | CouponOrderInput['data']): Result;
     pay: Send<Plain<typeof OrderCommand>, 'PayOrder'>;
     ship: Send<Plain<typeof OrderCommand>, 'ShipOrder'>;
     deliver: Send<Plain<typeof OrderCommand>, 'DeliverOrder'>;
@@ -95,6 +99,17 @@ export interface Crm {
     reopen: Send<Plain<typeof ComplaintCommand>, 'ReopenComplaint'>;
     escalate: Send<Plain<typeof ComplaintCommand>, 'EscalateComplaint'>;
     rateSatisfaction: Send<Plain<typeof ComplaintCommand>, 'RateComplaintSatisfaction'>;
+  };
+  readonly coupons: {
+    issue: Send<Plain<typeof CouponCommand>, 'IssueCoupon'>;
+    release: Send<Plain<typeof CouponCommand>, 'ReleaseCouponRedemption'>;
+  };
+  readonly marketing: {
+    /**
+     * Record a marketing message before sending it: refused without the customer's current
+     * consent for the channel, or when it would be the 5th in 30 days (`details.nextAllowedAt`).
+     */
+    send(ctx: CommandContext, data: MarketingMessageInput['data']): Result;
   };
   readonly inquiries: {
     open: Send<Plain<typeof InquiryCommand>, 'OpenInquiry'>;
@@ -142,6 +157,8 @@ export const createCrm = (options: CreateCrmOptions): Crm => {
   const order = send<Plain<typeof OrderCommand>>();
   const complaint = send<Plain<typeof ComplaintCommand>>();
   const inquiry = send<Plain<typeof InquiryCommand>>();
+  const coupon = send<Plain<typeof CouponCommand>>();
+  const placeOrder = order('PlaceOrder');
   let live = false;
 
   return {
@@ -156,7 +173,10 @@ export const createCrm = (options: CreateCrmOptions): Crm => {
     },
     leads: { capture: lead('CaptureLead'), qualify: lead('QualifyLead'), assign: lead('AssignLead'), convert: lead('ConvertLead'), lose: lead('LoseLead') },
     orders: {
-      place: order('PlaceOrder'),
+      place: (ctx, data) =>
+        'couponId' in data && typeof data.couponId === 'string'
+          ? placeOrderWithCoupon({ handle }, { data: data as CouponOrderInput['data'], metadata: metadataOf(ctx, kernel.ids) })
+          : placeOrder(ctx, data as DataOf<Plain<typeof OrderCommand>, 'PlaceOrder'>),
       pay: order('PayOrder'),
       ship: order('ShipOrder'),
       deliver: order('DeliverOrder'),
@@ -178,6 +198,10 @@ export const createCrm = (options: CreateCrmOptions): Crm => {
       reopen: complaint('ReopenComplaint'),
       escalate: complaint('EscalateComplaint'),
       rateSatisfaction: complaint('RateComplaintSatisfaction'),
+    },
+    coupons: { issue: coupon('IssueCoupon'), release: coupon('ReleaseCouponRedemption') },
+    marketing: {
+      send: (ctx, data) => sendMarketingMessage({ handle, eventStore: options.eventStore }, { data, metadata: metadataOf(ctx, kernel.ids) }),
     },
     inquiries: {
       open: inquiry('OpenInquiry'),

@@ -10,6 +10,9 @@ import { makeOrdersDueForAutoCompletion } from '../orders/projections/dueForAuto
 import { orderSummary } from '../orders/projections/summary.js';
 import type { Reactor } from '../kernel/reactor.js';
 import { serviceModuleFor } from '../service/module.js';
+import { couponsModuleFor } from '../loyalty/coupons/module.js';
+import { marketingModuleFor } from '../marketing/module.js';
+import { referralsModuleFor } from '../referrals/module.js';
 import type { CrmModule } from './module.js';
 import type { CrmPolicy } from './policy.js';
 
@@ -55,4 +58,7 @@ export const builtInModules = (policy: CrmPolicy): CrmModule[] => [
   creditModuleFor(policy),
   complaintsModuleFor(policy.complaints),
   serviceModuleFor(policy.service),
+  couponsModuleFor(policy.coupons),
+  marketingModuleFor(policy.marketing),
+  referralsModuleFor(policy.referrals),
 ];

@@ -5,6 +5,9 @@ import { defaultComplaintPolicy, ComplaintPolicy } from '../complaints/policy.js
 import { CreditPolicy, creditPolicy } from '../credit/policy.js';
 import { OrdersPolicy, ordersPolicy } from '../orders/policy.js';
 import { defaultServicePolicy, ServicePolicy } from '../service/policy.js';
+import { CouponsPolicy, couponsPolicy } from '../loyalty/coupons/policy.js';
+import { MarketingPolicy, marketingPolicy } from '../marketing/policy.js';
+import { ReferralPolicy, referralPolicy } from '../referrals/policy.js';
 
 /**
  * A shop's policy: every number of DOMAIN.md is a default here, and a shop overrides
@@ -16,6 +19,10 @@ export interface CrmPolicyInput {
   readonly credit?: Partial<Record<keyof CreditPolicy, unknown>>;
   readonly complaints?: Partial<Record<keyof ComplaintPolicy, unknown>>;
   readonly service?: Partial<Record<keyof ServicePolicy, unknown>>;
+  readonly coupons?: Partial<Record<keyof CouponsPolicy, unknown>>;
+  readonly marketing?: Partial<Record<keyof MarketingPolicy, unknown>>;
+  /** Three-level distribution: more than 3 levels, an entry fee or a per-recruit bonus is refused (anti-pyramid rules). */
+  readonly referrals?: Partial<Record<keyof ReferralPolicy, unknown>>;
 }
 
 export interface CrmPolicy {
@@ -23,6 +30,9 @@ export interface CrmPolicy {
   readonly credit: CreditPolicy;
   readonly complaints: ComplaintPolicy;
   readonly service: ServicePolicy;
+  readonly coupons: CouponsPolicy;
+  readonly marketing: MarketingPolicy;
+  readonly referrals: ReferralPolicy;
 }
 
 const prefix = (e: ValidationError, slice: string): ValidationError => ({
@@ -36,6 +46,9 @@ const SLICES = {
   credit: CreditPolicy.props,
   complaints: ComplaintPolicy.props,
   service: ServicePolicy.props,
+  coupons: CouponsPolicy.props,
+  marketing: MarketingPolicy.props,
+  referrals: ReferralPolicy.props,
 } as const;
 
 /** A misspelt setting would silently keep its default: name every key the policy does not know. */
@@ -62,5 +75,19 @@ export const resolveCrmPolicy = (input: CrmPolicyInput = {}): E.Either<Validatio
   if (E.isLeft(complaints)) return complaints;
   const service = validate(ServicePolicy, { ...defaultServicePolicy, ...input.service }, 'policy', ['service']);
   if (E.isLeft(service)) return service;
-  return E.right({ orders: orders.right, credit: credit.right, complaints: complaints.right, service: service.right });
+  const coupons = couponsPolicy(input.coupons ?? {});
+  if (E.isLeft(coupons)) return E.left(prefix(coupons.left, 'coupons'));
+  const marketing = marketingPolicy(input.marketing ?? {});
+  if (E.isLeft(marketing)) return E.left(prefix(marketing.left, 'marketing'));
+  const referrals = referralPolicy(input.referrals ?? {});
+  if (E.isLeft(referrals)) return E.left(prefix(referrals.left, 'referrals'));
+  return E.right({
+    orders: orders.right,
+    credit: credit.right,
+    complaints: complaints.right,
+    service: service.right,
+    coupons: coupons.right,
+    marketing: marketing.right,
+    referrals: referrals.right,
+  });
 };

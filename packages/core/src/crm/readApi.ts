@@ -13,6 +13,11 @@ import { orderSummary, type OrderSummary } from '../orders/projections/summary.j
 import type { PersonalDataVault } from '../privacy/vault.js';
 import { agentKpiTable, type AgentKpiRow, type AgentShiftKpi } from '../service/projections/agentKpi.js';
 import type { ShopServiceSummary } from '../service/projections/shopServiceSummary.js';
+import type { CouponDoc } from '../loyalty/coupons/projections/coupon.js';
+import type { CouponWallet } from '../loyalty/coupons/projections/wallet.js';
+import { readGreetingsDue, greetingDateAt, type GreetingDue } from '../marketing/care/greetings.js';
+import { marketingContactAt, type MarketingContactsDoc } from '../marketing/projections/contacts.js';
+import { referralReads, type ReferralReads } from '../referrals/read.js';
 import type { CrmPolicy } from './policy.js';
 
 /** Customer 360: the profile (personal fields opened by the vault, or `'erased'`) and order statistics. */
@@ -37,6 +42,19 @@ export interface CrmReadApi {
   readonly agentKpi: { table(tenantId: string, date: string): Promise<AgentKpiRow[]> };
   /** Shop service summary for a local month `YYYY-MM`, or `'all'`. */
   readonly shopService: { get(tenantId: string, period: string): Promise<ShopServiceSummary | undefined> };
+  readonly coupons: {
+    get(tenantId: string, couponId: string): Promise<CouponDoc | undefined>;
+    /** A customer's coupons, live and used. */
+    wallet(tenantId: string, customerId: string): Promise<CouponWallet | undefined>;
+  };
+  readonly marketing: {
+    /** How many messages the customer got in the last 30 days as of `now`, and when the next is allowed. */
+    contact(tenantId: string, customerId: string, now?: string): Promise<ReturnType<typeof marketingContactAt>>;
+  };
+  /** Birthday and holiday greetings due on a local date (default: today), only to customers who consented. */
+  readonly greetings: { due(tenantId: string, date?: string): Promise<GreetingDue[]> };
+  /** 三级分销: referral trees, commission ledgers, and the arithmetic behind one order's commission. */
+  readonly referrals: ReferralReads;
   /** Any projection's document, by name (the host's own projections too). */
   get<T>(projection: string, tenantId: string, id: string): Promise<T | undefined>;
   query<T>(projection: string, tenantId: string, query?: DocumentQuery): Promise<T[]>;
@@ -96,6 +114,30 @@ export const createReadApi = ({ readModels, vault, policy, clock, fresh }: ReadA
       },
     },
     shopService: { get: (tenantId, period) => get<ShopServiceSummary>('service.shopSummary', tenantId, period) },
+    coupons: {
+      get: (tenantId, couponId) => get<CouponDoc>('loyalty.coupon', tenantId, couponId),
+      wallet: (tenantId, customerId) => get<CouponWallet>('loyalty.couponWallet', tenantId, customerId),
+    },
+    marketing: {
+      async contact(tenantId, customerId, now) {
+        const doc = await get<MarketingContactsDoc>('marketing.contacts', tenantId, customerId);
+        return marketingContactAt(doc, now ?? clock.now(), policy.marketing);
+      },
+    },
+    greetings: {
+      async due(tenantId, date) {
+        await fresh();
+        return readGreetingsDue(date ?? greetingDateAt(clock.now(), policy.marketing), { tenantId, readModels, vault }, policy.marketing);
+      },
+    },
+    referrals: (() => {
+      const r = referralReads(readModels);
+      return {
+        tree: async (tenantId, customerId) => (await fresh(), r.tree(tenantId, customerId)),
+        ledger: async (tenantId, beneficiaryId) => (await fresh(), r.ledger(tenantId, beneficiaryId)),
+        explain: async (tenantId, beneficiaryId, orderId) => (await fresh(), r.explain(tenantId, beneficiaryId, orderId)),
+      } satisfies ReferralReads;
+    })(),
     get,
     query,
   };
