@@ -77,7 +77,10 @@ export const startTestServer = async (options: TestServerOptions = {}): Promise<
       (stopped ??= new Promise<void>((resolve) => {
         reads.endSubscriptions();
         // wait briefly for clients to hang up, then cut whatever is left
-        const timer = setTimeout(() => server.forceShutdown(), 500);
+        const timer = setTimeout(() => {
+          server.forceShutdown();
+          resolve();
+        }, 500);
         server.tryShutdown(() => {
           clearTimeout(timer);
           resolve();
