@@ -288,6 +288,12 @@ export const eventStoreConformance = (name: string, options: EventStoreConforman
         expect(positionsOf(await readStream(s, { from: 5n, limit: 2 }))).toEqual([5n, 6n]);
         expect(positionsOf(await readStream(s, { from: 2n, to: 4n, limit: 10 }))).toEqual(range(2, 4));
         expect(await readStream(s, { limit: 0 })).toEqual([]);
+        for (const bad of [-1, 1.5]) {
+          const e = await failureOf(() => readStream(s, { limit: bad }));
+          expect(isRapportError(e, InvalidArgument.code), String(e)).toBe(true);
+          const all = await failureOf(() => readAll({ limit: bad }));
+          expect(isRapportError(all, InvalidArgument.code), String(all)).toBe(true);
+        }
       });
 
       it('a stream that does not exist reads empty, in both directions', async () => {
