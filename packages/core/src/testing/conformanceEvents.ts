@@ -54,9 +54,26 @@ export class SwitchableRegistry extends EventRegistry {
     super();
   }
 
-  /** From now on, answer as `next` does. */
+  /** Added to the current registry's generation, so a switch always moves the generation on. */
+  private offset = 0;
+
+  /** From now on, answer as `next` does. The generation moves, so stores drop what they decoded. */
   switchTo(next: EventRegistry): void {
+    this.offset = this.generation + 1 - next.generation;
     this.current = next;
+  }
+
+  override get generation(): number {
+    return this.offset + this.current.generation;
+  }
+
+  override include(events: t.Mixed): this {
+    this.current.include(events);
+    return this;
+  }
+
+  override readsBackAsWritten(type: string, schemaVersion: number): boolean {
+    return this.current.readsBackAsWritten(type, schemaVersion);
   }
 
   override register(type: string, data: t.Mixed, options?: EventTypeOptions): this {
