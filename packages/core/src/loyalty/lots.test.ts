@@ -39,7 +39,7 @@ describe('lotExpiry (Asia/Shanghai)', () => {
   });
 });
 
-const lot = (orderId: string, earnedAt: string, remaining: number, expiresAt = '2030-01-01T00:00:00.000Z'): Lot => ({ orderId, earnedAt, remaining, expiresAt });
+const lot = (orderId: string, earnedAt: string, remaining: number, expiresAt = '2030-01-01T00:00:00.000Z'): Lot => ({ orderId, earnedAt, remaining, expiresAt }) as Lot;
 
 describe('takeFromLots', () => {
   const lots = [lot('o3', '2026-03-01T00:00:00.000Z', 300), lot('o1', '2026-01-01T00:00:00.000Z', 100), lot('o2', '2026-02-01T00:00:00.000Z', 200)];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { IsoInstant } from '../kernel/codecs.js';
+import { make, type IsoInstant } from '../kernel/codecs.js';
+import { TimeZoneName } from '../calendar/businessHours.js';
 import { defaultLoyaltyPolicy } from './policy.js';
 import { emptyScoreFacts, memberScoreAt, scoreDayAt, type ScoreFacts } from './score.js';
 
@@ -100,6 +101,6 @@ describe('scoreDayAt', () => {
     expect(scoreDayAt('2026-03-07T15:59:59.999Z', policy)).toEqual({ month: '2026-02', at: '2026-02-07T16:00:00.000Z' });
     expect(scoreDayAt('2026-03-07T16:00:00.000Z', policy)).toEqual({ month: '2026-03', at: '2026-03-07T16:00:00.000Z' });
     expect(scoreDayAt('2026-01-01T00:00:00.000Z', policy)).toEqual({ month: '2025-12', at: '2025-12-07T16:00:00.000Z' });
-    expect(scoreDayAt('2026-03-20T00:00:00.000Z', { timeZone: 'UTC', scoreDay: 1 })).toEqual({ month: '2026-03', at: '2026-03-01T00:00:00.000Z' });
+    expect(scoreDayAt('2026-03-20T00:00:00.000Z', { ...policy, timeZone: make(TimeZoneName)('UTC'), scoreDay: 1 })).toEqual({ month: '2026-03', at: '2026-03-01T00:00:00.000Z' });
   });
 });
