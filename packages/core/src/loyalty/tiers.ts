@@ -1,6 +1,5 @@
 import type { IsoInstant } from '../kernel/codecs.js';
-import { civilDateOf } from '../calendar/zoned.js';
-import { instantAtLocal, localMinutesOf } from '../calendar/zoned.js';
+import { civilDateOf, instantAtLocal, localMinutesOf } from '../calendar/zoned.js';
 import type { Tier, ValueClass } from './codecs.js';
 import type { LoyaltyPolicy } from './policy.js';
 
