@@ -6,7 +6,21 @@ export interface Clock {
 }
 
 /** The host's wall clock: the default a host gets from `createCrm` when it injects none. */
-export const systemClock: Clock = { now: () => new Date().toISOString() as IsoInstant };
+export const systemClock: Clock = (() => {
+  // formatting an instant costs far more than reading the time: reuse it within one millisecond
+  let lastMs = Number.NaN;
+  let lastIso = '';
+  return {
+    now: () => {
+      const ms = Date.now();
+      if (ms !== lastMs) {
+        lastMs = ms;
+        lastIso = new Date(ms).toISOString();
+      }
+      return lastIso as IsoInstant;
+    },
+  };
+})();
 
 /** A clock that always says `at` (tests, replays). */
 export const fixedClock = (at: string): Clock => ({ now: () => at as IsoInstant });

@@ -1,5 +1,5 @@
 import * as crypto from 'node:crypto';
-import { canonicalJson } from './canonicalJson.js';
+import { envelopeJson } from './envelopeJson.js';
 import type { DomainEvent, EventMetadata, StoredEvent } from './envelope.js';
 
 /** The `prevHash` of the first event of every stream. */
@@ -17,7 +17,7 @@ const oneShot = (crypto as unknown as { hash?: (algorithm: string, data: string,
 
 /** SHA-256 (hex) of `prevHash` followed by the canonical JSON of the envelope without its hash. */
 export const hashEnvelope = (envelope: HashedEnvelope): string => {
-  const json = canonicalJson(envelope);
+  const json = envelopeJson(envelope);
   // the JSON starts with `{`, so joining it to prevHash encodes exactly the bytes of two updates
   const prevHash: unknown = envelope.metadata.prevHash;
   return oneShot && typeof prevHash === 'string'

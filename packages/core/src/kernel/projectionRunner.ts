@@ -27,7 +27,8 @@ interface Running {
   readonly types: ReadonlySet<string> | undefined;
   /** Global position of the last event applied (and committed, once `dirty` is false). */
   position: bigint | undefined;
-  readonly pending: Map<string, Pending>;
+  /** tenantId → document id → the document being built: two lookups, no key string per event. */
+  readonly pending: Map<string, Map<string, Pending>>;
   applied: number;
   dirty: boolean;
 }
@@ -242,15 +243,19 @@ export class ProjectionRunner {
    * under way for this event, otherwise after `chain` (and after loading the document).
    */
   private applyTo(r: Running, e: StoredEvent, tenantId: string, id: string, chain: Promise<void> | undefined): Promise<void> | undefined {
-    const k = `${tenantId}/${id}`;
-    const known = r.pending.get(k);
+    let docs = r.pending.get(tenantId);
+    if (!docs) {
+      docs = new Map();
+      r.pending.set(tenantId, docs);
+    }
+    const known = docs.get(id);
     if (known && !chain) {
       this.step(r, known, e);
       return undefined;
     }
     const load = async (): Promise<void> => {
-      const entry = r.pending.get(k) ?? { tenantId, id, doc: (await this.options.readModels.get(r.p.name, tenantId, id)) ?? null };
-      r.pending.set(k, entry);
+      const entry = docs.get(id) ?? { tenantId, id, doc: (await this.options.readModels.get(r.p.name, tenantId, id)) ?? null };
+      docs.set(id, entry);
       this.step(r, entry, e);
     };
     return chain ? chain.then(load) : load();
@@ -267,7 +272,8 @@ export class ProjectionRunner {
   private async flush(r: Running): Promise<void> {
     if (!r.dirty || r.position === undefined) return;
     const changes: DocumentChange[] = [];
-    for (const { tenantId, id, doc } of r.pending.values())
+    for (const docs of r.pending.values())
+      for (const { tenantId, id, doc } of docs.values())
       changes.push(doc === null ? { op: 'delete', tenantId, id } : { op: 'put', tenantId, id, document: doc });
     try {
       await this.options.readModels.commit(r.p.name, changes, { position: r.position, version: r.p.version });
