@@ -79,7 +79,7 @@ describe('createCrm', () => {
   it.each([
     [{ orders: { noReasonReturnDays: -1 } }, ['orders', 'noReasonReturnDays']],
     [{ orders: { returnWindowDays: 7 } }, ['orders', 'returnWindowDays']],
-    [{ loyalty: {} }, ['loyalty']],
+    [{ lottery: {} }, ['lottery']],
   ])('refuses an unusable policy %j at createCrm, naming %j', (policy, path) => {
     let thrown: unknown;
     try {
@@ -153,5 +153,21 @@ describe('createCrm', () => {
     expect(isRapportError(thrown, InvalidCrmConfiguration.code)).toBe(true);
     expect((thrown as InvalidCrmConfiguration).issues.map((i) => i.path)).toContainEqual(['referrals', 'levels']);
     expect((thrown as Error).message).toMatch(/3/);
+  });
+
+  it('earns points on completion (1 per whole CNY), refuses a redemption beyond the balance', async () => {
+    const { crm, eventStore } = setup();
+    ok(await crm.orders.place(shop, { orderId: 'o1', customerId: 'c1', sellerId: 's1', couponAmount: 0, at: '2026-03-01T00:00:00.000Z', lines: [{ sku: 'a', productId: 'a', category: 'a', quantity: 1, unitPrice: 19_399 }] }));
+    ok(await crm.orders.pay(shop, { orderId: 'o1', method: 'alipay', amount: 19_399, at: '2026-03-01T00:01:00.000Z' }));
+    ok(await crm.orders.ship(shop, { orderId: 'o1', at: '2026-03-01T01:00:00.000Z' }));
+    ok(await crm.orders.deliver(shop, { orderId: 'o1', at: '2026-03-02T00:00:00.000Z' }));
+    ok(await crm.orders.complete(shop, { orderId: 'o1', by: 'buyer', at: '2026-03-03T00:00:00.000Z' }));
+    expect((await crm.projections.loyalty.account('shop1', 'c1'))?.balance).toBe(193);
+    const size = eventStore.size;
+    const tooMuch = await crm.loyalty.redeem(shop, { customerId: 'c1', redemptionId: 'rd1', points: 194, at: '2026-03-04T00:00:00.000Z' });
+    expect(E.isLeft(tooMuch) && tooMuch.left.kind).toBe('DomainError');
+    expect(eventStore.size).toBe(size);
+    ok(await crm.loyalty.redeem(shop, { customerId: 'c1', redemptionId: 'rd1', points: 93, at: '2026-03-04T00:00:00.000Z' }));
+    expect((await crm.projections.loyalty.account('shop1', 'c1'))?.balance).toBe(100);
   });
 });

@@ -18,6 +18,7 @@ import type { OrderCommand } from '../orders/commands.js';
 import type { PersonalDataVault } from '../privacy/vault.js';
 import type { InquiryCommand } from '../service/inquiries/commands.js';
 import type { CouponCommand } from '../loyalty/coupons/commands.js';
+import type { LoyaltyCommand } from '../loyalty/commands.js';
 import { placeOrderWithCoupon, type CouponOrderInput } from '../loyalty/coupons/placeOrderWithCoupon.js';
 import { sendMarketingMessage, type MarketingMessageInput } from '../marketing/sendMarketingMessage.js';
 import { metadataOf, type CommandContext } from './context.js';
@@ -100,6 +101,17 @@ export interface Crm {
     escalate: Send<Plain<typeof ComplaintCommand>, 'EscalateComplaint'>;
     rateSatisfaction: Send<Plain<typeof ComplaintCommand>, 'RateComplaintSatisfaction'>;
   };
+  /** 积分, 淘气值, tiers: points are earned and reversed by reactors, expiry and the monthly score by runDue. */
+  readonly loyalty: {
+    redeem: Send<Plain<typeof LoyaltyCommand>, 'RedeemPoints'>;
+    recordShare: Send<Plain<typeof LoyaltyCommand>, 'RecordShare'>;
+    recordAnsweredQuestion: Send<Plain<typeof LoyaltyCommand>, 'RecordAnsweredQuestion'>;
+    recordChargeback: Send<Plain<typeof LoyaltyCommand>, 'RecordChargeback'>;
+    bindFamilyAccount: Send<Plain<typeof LoyaltyCommand>, 'BindFamilyAccount'>;
+    unbindFamilyAccount: Send<Plain<typeof LoyaltyCommand>, 'UnbindFamilyAccount'>;
+    buyMembership: Send<Plain<typeof LoyaltyCommand>, 'BuyMembership'>;
+    inviteKeyAccount: Send<Plain<typeof LoyaltyCommand>, 'InviteKeyAccount'>;
+  };
   readonly coupons: {
     issue: Send<Plain<typeof CouponCommand>, 'IssueCoupon'>;
     release: Send<Plain<typeof CouponCommand>, 'ReleaseCouponRedemption'>;
@@ -158,6 +170,7 @@ export const createCrm = (options: CreateCrmOptions): Crm => {
   const complaint = send<Plain<typeof ComplaintCommand>>();
   const inquiry = send<Plain<typeof InquiryCommand>>();
   const coupon = send<Plain<typeof CouponCommand>>();
+  const loyalty = send<Plain<typeof LoyaltyCommand>>();
   const placeOrder = order('PlaceOrder');
   let live = false;
 
@@ -198,6 +211,16 @@ export const createCrm = (options: CreateCrmOptions): Crm => {
       reopen: complaint('ReopenComplaint'),
       escalate: complaint('EscalateComplaint'),
       rateSatisfaction: complaint('RateComplaintSatisfaction'),
+    },
+    loyalty: {
+      redeem: loyalty('RedeemPoints'),
+      recordShare: loyalty('RecordShare'),
+      recordAnsweredQuestion: loyalty('RecordAnsweredQuestion'),
+      recordChargeback: loyalty('RecordChargeback'),
+      bindFamilyAccount: loyalty('BindFamilyAccount'),
+      unbindFamilyAccount: loyalty('UnbindFamilyAccount'),
+      buyMembership: loyalty('BuyMembership'),
+      inviteKeyAccount: loyalty('InviteKeyAccount'),
     },
     coupons: { issue: coupon('IssueCoupon'), release: coupon('ReleaseCouponRedemption') },
     marketing: {

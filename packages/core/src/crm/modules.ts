@@ -13,6 +13,9 @@ import { serviceModuleFor } from '../service/module.js';
 import { couponsModuleFor } from '../loyalty/coupons/module.js';
 import { marketingModuleFor } from '../marketing/module.js';
 import { referralsModuleFor } from '../referrals/module.js';
+import { loyaltyModuleFor } from '../loyalty/module.js';
+import { monthlyCouponBenefits } from '../loyalty/policy.js';
+import { loyaltyReads } from '../loyalty/read.js';
 import type { CrmModule } from './module.js';
 import type { CrmPolicy } from './policy.js';
 
@@ -58,7 +61,11 @@ export const builtInModules = (policy: CrmPolicy): CrmModule[] => [
   creditModuleFor(policy),
   complaintsModuleFor(policy.complaints),
   serviceModuleFor(policy.service),
-  couponsModuleFor(policy.coupons),
+  loyaltyModuleFor(policy.loyalty),
+  // each month's tier coupons go to the customers by the tier their loyalty account holds
+  couponsModuleFor(policy.coupons, {
+    monthly: { members: (ctx) => loyaltyReads(ctx.readModels).members(ctx.tenantId), benefits: monthlyCouponBenefits(policy.loyalty) },
+  }),
   marketingModuleFor(policy.marketing),
   referralsModuleFor(policy.referrals),
 ];

@@ -8,6 +8,7 @@ import { defaultServicePolicy, ServicePolicy } from '../service/policy.js';
 import { CouponsPolicy, couponsPolicy } from '../loyalty/coupons/policy.js';
 import { MarketingPolicy, marketingPolicy } from '../marketing/policy.js';
 import { ReferralPolicy, referralPolicy } from '../referrals/policy.js';
+import { LoyaltyPolicy, loyaltyPolicy } from '../loyalty/policy.js';
 
 /**
  * A shop's policy: every number of DOMAIN.md is a default here, and a shop overrides
@@ -19,6 +20,7 @@ export interface CrmPolicyInput {
   readonly credit?: Partial<Record<keyof CreditPolicy, unknown>>;
   readonly complaints?: Partial<Record<keyof ComplaintPolicy, unknown>>;
   readonly service?: Partial<Record<keyof ServicePolicy, unknown>>;
+  readonly loyalty?: Partial<Record<keyof LoyaltyPolicy, unknown>>;
   readonly coupons?: Partial<Record<keyof CouponsPolicy, unknown>>;
   readonly marketing?: Partial<Record<keyof MarketingPolicy, unknown>>;
   /** Three-level distribution: more than 3 levels, an entry fee or a per-recruit bonus is refused (anti-pyramid rules). */
@@ -30,6 +32,7 @@ export interface CrmPolicy {
   readonly credit: CreditPolicy;
   readonly complaints: ComplaintPolicy;
   readonly service: ServicePolicy;
+  readonly loyalty: LoyaltyPolicy;
   readonly coupons: CouponsPolicy;
   readonly marketing: MarketingPolicy;
   readonly referrals: ReferralPolicy;
@@ -46,6 +49,7 @@ const SLICES = {
   credit: CreditPolicy.props,
   complaints: ComplaintPolicy.props,
   service: ServicePolicy.props,
+  loyalty: LoyaltyPolicy.props,
   coupons: CouponsPolicy.props,
   marketing: MarketingPolicy.props,
   referrals: ReferralPolicy.props,
@@ -75,6 +79,8 @@ export const resolveCrmPolicy = (input: CrmPolicyInput = {}): E.Either<Validatio
   if (E.isLeft(complaints)) return complaints;
   const service = validate(ServicePolicy, { ...defaultServicePolicy, ...input.service }, 'policy', ['service']);
   if (E.isLeft(service)) return service;
+  const loyalty = loyaltyPolicy(input.loyalty ?? {});
+  if (E.isLeft(loyalty)) return E.left(prefix(loyalty.left, 'loyalty'));
   const coupons = couponsPolicy(input.coupons ?? {});
   if (E.isLeft(coupons)) return E.left(prefix(coupons.left, 'coupons'));
   const marketing = marketingPolicy(input.marketing ?? {});
@@ -86,6 +92,7 @@ export const resolveCrmPolicy = (input: CrmPolicyInput = {}): E.Either<Validatio
     credit: credit.right,
     complaints: complaints.right,
     service: service.right,
+    loyalty: loyalty.right,
     coupons: coupons.right,
     marketing: marketing.right,
     referrals: referrals.right,

@@ -18,6 +18,7 @@ import type { CouponWallet } from '../loyalty/coupons/projections/wallet.js';
 import { readGreetingsDue, greetingDateAt, type GreetingDue } from '../marketing/care/greetings.js';
 import { marketingContactAt, type MarketingContactsDoc } from '../marketing/projections/contacts.js';
 import { referralReads, type ReferralReads } from '../referrals/read.js';
+import { loyaltyReads, type LoyaltyReads } from '../loyalty/read.js';
 import type { CrmPolicy } from './policy.js';
 
 /** Customer 360: the profile (personal fields opened by the vault, or `'erased'`) and order statistics. */
@@ -42,6 +43,8 @@ export interface CrmReadApi {
   readonly agentKpi: { table(tenantId: string, date: string): Promise<AgentKpiRow[]> };
   /** Shop service summary for a local month `YYYY-MM`, or `'all'`. */
   readonly shopService: { get(tenantId: string, period: string): Promise<ShopServiceSummary | undefined> };
+  /** Loyalty account (balance, lots, tier, value class, score with components), what makes up the balance, score facts. */
+  readonly loyalty: Omit<LoyaltyReads, 'members'>;
   readonly coupons: {
     get(tenantId: string, couponId: string): Promise<CouponDoc | undefined>;
     /** A customer's coupons, live and used. */
@@ -114,6 +117,14 @@ export const createReadApi = ({ readModels, vault, policy, clock, fresh }: ReadA
       },
     },
     shopService: { get: (tenantId, period) => get<ShopServiceSummary>('service.shopSummary', tenantId, period) },
+    loyalty: (() => {
+      const l = loyaltyReads(readModels);
+      return {
+        account: async (tenantId, customerId) => (await fresh(), l.account(tenantId, customerId)),
+        explainPoints: async (tenantId, customerId) => (await fresh(), l.explainPoints(tenantId, customerId)),
+        scoreFacts: async (tenantId, customerId) => (await fresh(), l.scoreFacts(tenantId, customerId)),
+      } satisfies Omit<LoyaltyReads, 'members'>;
+    })(),
     coupons: {
       get: (tenantId, couponId) => get<CouponDoc>('loyalty.coupon', tenantId, couponId),
       wallet: (tenantId, customerId) => get<CouponWallet>('loyalty.couponWallet', tenantId, customerId),
