@@ -20,11 +20,14 @@ export interface HistoryOptions {
 }
 
 /** The story's fixed cast: the customer we follow, the complaint that breaches its SLA. */
+export const WELCOME_COUPON = 'welcome-c-0001';
+
 export interface Cast {
   readonly featuredCustomer: string;
   readonly breachingComplaint: string;
   readonly erasedCustomer: string;
   readonly returnedOrder: string | undefined;
+  readonly welcomeCoupon: string;
 }
 
 const HOUR = 3_600_000;
@@ -49,27 +52,45 @@ export const planHistory = (o: HistoryOptions): { steps: Step[]; cast: Cast } =>
   let returnedOrder: string | undefined;
   let complaintNo = 0;
 
+  const idOf = (n: number): string => `c-${String(n + 1).padStart(4, '0')}`;
+  // the featured customer registers on the first day; everyone else some time in the first 60%
+  const registeredAts = Array.from({ length: o.customers }, (_, n) => during(rnd, start + (n === 0 ? 0 : rnd.int(0, Math.floor(o.days * 0.6))) * DAY));
   for (let n = 0; n < o.customers; n++) {
-    const customerId = `c-${String(n + 1).padStart(4, '0')}`;
+    const customerId = idOf(n);
     const buyer = { kind: 'customer' as const, id: customerId };
-    const registeredAt = during(rnd, start + rnd.int(0, Math.floor(o.days * 0.6)) * DAY);
+    const registeredAt = registeredAts[n]!;
+    // one in six was brought by an earlier customer (三级分销: their referrer earns on their orders)
+    const earlier = registeredAts.map((at, i) => ({ at, i })).filter((x) => x.at < registeredAt - DAY);
+    const referrer = n % 6 === 5 && earlier.length > 0 ? idOf(rnd.pick(earlier).i) : undefined;
+    const channel = referrer ? 'referral' : rnd.pick(CHANNELS);
     add(registeredAt, `register ${customerId}`, (crm) =>
-      crm.customers.register(ctx(iso(registeredAt), buyer), { customerId, name: nameOf(n), phone: phoneOf(n), channel: rnd.pick(CHANNELS) }),
+      crm.customers.register(ctx(iso(registeredAt), buyer), { customerId, name: nameOf(n), phone: phoneOf(n), channel, ...(referrer ? { referrerId: referrer } : {}) }),
     );
+    if (n === 0) {
+      const shopAgent = { kind: 'agent' as const, id: AGENTS[0] };
+      add(registeredAt + 30_000, `welcome coupon ${customerId}`, (crm) =>
+        crm.coupons.issue(ctx(iso(registeredAt + 30_000), shopAgent), { couponId: WELCOME_COUPON, ownerId: customerId, value: 2_000, minSpend: 10_000, validFrom: iso(registeredAt), validUntil: iso(registeredAt + 60 * DAY) }),
+      );
+      const boughtAt = registeredAt + 2 * DAY;
+      add(boughtAt, `membership ${customerId}`, (crm) => crm.loyalty.buyMembership(ctx(iso(boughtAt), buyer), { customerId, pricePaidFen: 88_800, at: iso(boughtAt) }));
+    }
     if (n % 10 < 7)
       add(registeredAt + 60_000, `consent ${customerId}`, (crm) =>
         crm.customers.giveConsent(ctx(iso(registeredAt + 60_000), buyer), { customerId, channel: 'sms', at: iso(registeredAt + 60_000) }),
       );
     const orders = n === 0 ? 6 : rnd.pick([1, 1, 1, 2, 2, 3, 4, 6]);
-    let t = registeredAt + rnd.int(1, 48) * HOUR;
+    let t = registeredAt + (n === 0 ? 3 * DAY : rnd.int(1, 48) * HOUR);
     for (let k = 0; k < orders && t < end - 20 * DAY; k++) {
       const orderId = `o-${customerId.slice(2)}-${k + 1}`;
       const lines = Array.from({ length: rnd.int(1, 3) }, () => {
         const p = rnd.pick(PRODUCTS);
         return { sku: p.sku, productId: p.productId, category: p.category, quantity: rnd.int(1, 2), unitPrice: p.unitPrice };
       });
+      // the featured customer's first order is a teapot bought with the welcome coupon
+      const withCoupon = n === 0 && k === 0;
+      if (withCoupon) lines.push({ sku: 'yixing-teapot', productId: 'teapot', category: 'teaware', quantity: 1, unitPrice: 45_800 });
       const gross = lines.reduce((s, l) => s + l.quantity * l.unitPrice, 0);
-      const couponAmount = rnd.chance(0.2) ? 1_000 : 0;
+      const couponAmount = withCoupon ? 2_000 : rnd.chance(0.2) ? 1_000 : 0;
       const total = gross - couponAmount;
       const placedAt = t;
       const agentId = rnd.pick(AGENTS);
@@ -82,7 +103,9 @@ export const planHistory = (o: HistoryOptions): { steps: Step[]; cast: Cast } =>
         add(replied, `inquiry reply ${inquiryId}`, (crm) => crm.inquiries.agentReply(ctx(iso(replied), { kind: 'agent', id: agentId }), { inquiryId, agentId, at: iso(replied) }));
       }
       add(placedAt, `place ${orderId}`, (crm) =>
-        crm.orders.place(ctx(iso(placedAt), buyer), { orderId, customerId, sellerId: SELLER, lines, couponAmount, at: iso(placedAt) }),
+        withCoupon
+          ? crm.orders.place(ctx(iso(placedAt), buyer), { orderId, customerId, sellerId: SELLER, lines, couponId: WELCOME_COUPON, at: iso(placedAt) })
+          : crm.orders.place(ctx(iso(placedAt), buyer), { orderId, customerId, sellerId: SELLER, lines, couponAmount, at: iso(placedAt) }),
       );
       t = placedAt + rnd.int(10, 40) * DAY;
       if (rnd.chance(0.04)) {
@@ -117,7 +140,7 @@ export const planHistory = (o: HistoryOptions): { steps: Step[]; cast: Cast } =>
         const complaintId = `cp-${++complaintNo}`;
         const filedAt = during(rnd, Math.floor(deliveredAt / DAY) * DAY + DAY);
         const ackAt = filedAt + rnd.int(5, 40) * 60_000;
-        add(filedAt, `complaint ${complaintId}`, (crm) => crm.complaints.file(ctx(iso(filedAt), buyer), { complaintId, customerId, orderId, category: rnd.pick(['logistics', 'productQuality'] as const), channel: 'chat', severity: 'minor', customerTier: 'regular', at: iso(filedAt) }));
+        add(filedAt, `complaint ${complaintId}`, (crm) => crm.complaints.file(ctx(iso(filedAt), buyer), { complaintId, customerId, orderId, category: rnd.pick(['logistics', 'productQuality'] as const), channel: 'chat', severity: 'minor', at: iso(filedAt) }));
         add(ackAt, `acknowledge ${complaintId}`, (crm) => crm.complaints.acknowledge(ctx(iso(ackAt), seller), { complaintId, agentId, at: iso(ackAt) }));
         add(ackAt + 30 * 60_000, `start work ${complaintId}`, (crm) => crm.complaints.startWork(ctx(iso(ackAt + 30 * 60_000), seller), { complaintId, agentId, at: iso(ackAt + 30 * 60_000) }));
         add(ackAt + HOUR, `resolve ${complaintId}`, (crm) => crm.complaints.resolve(ctx(iso(ackAt + HOUR), seller), { complaintId, agentId, resolution: { kind: 'apology' }, at: iso(ackAt + HOUR) }));
@@ -149,7 +172,7 @@ export const planHistory = (o: HistoryOptions): { steps: Step[]; cast: Cast } =>
   const featured = 'c-0001';
   const them = { kind: 'customer' as const, id: featured };
   const supervisor = { kind: 'agent' as const, id: AGENTS[0] };
-  add(story, `complaint ${breachingComplaint}`, (crm) => crm.complaints.file(ctx(iso(story), them), { complaintId: breachingComplaint, customerId: featured, category: 'productQuality', channel: 'phone', severity: 'major', customerTier: 'regular', description: '收到的龙井有受潮结块', at: iso(story) }));
+  add(story, `complaint ${breachingComplaint}`, (crm) => crm.complaints.file(ctx(iso(story), them), { complaintId: breachingComplaint, customerId: featured, category: 'productQuality', channel: 'phone', severity: 'major', description: '收到的龙井有受潮结块', at: iso(story) }));
   const nextMorning = story + DAY - HOUR;
   add(nextMorning, `acknowledge ${breachingComplaint}`, (crm) => crm.complaints.acknowledge(ctx(iso(nextMorning), supervisor), { complaintId: breachingComplaint, agentId: AGENTS[0], at: iso(nextMorning) }));
   add(nextMorning + HOUR, `start work ${breachingComplaint}`, (crm) => crm.complaints.startWork(ctx(iso(nextMorning + HOUR), supervisor), { complaintId: breachingComplaint, agentId: AGENTS[0], at: iso(nextMorning + HOUR) }));
@@ -177,5 +200,5 @@ export const planHistory = (o: HistoryOptions): { steps: Step[]; cast: Cast } =>
     }
   }
   steps.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
-  return { steps, cast: { featuredCustomer: featured, breachingComplaint, erasedCustomer: 'c-0002', returnedOrder } };
+  return { steps, cast: { featuredCustomer: featured, breachingComplaint, erasedCustomer: 'c-0002', returnedOrder, welcomeCoupon: WELCOME_COUPON } };
 };

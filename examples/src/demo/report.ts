@@ -31,6 +31,27 @@ export const report = async (crm: Crm, cast: Cast, asOf: string, print: (line?: 
     if (o) print(`  a return: order ${o.orderId} ${o.state}, paid ${cny(o.paid)}, refunded ${cny(o.refunded)}, net ${cny(o.netPaid)}`);
   }
 
+  const account = await p.loyalty.account(TENANT, cast.featuredCustomer);
+  const points = await p.loyalty.explainPoints(TENANT, cast.featuredCustomer);
+  if (account && points) {
+    print();
+    print(`Loyalty 积分 — ${cast.featuredCustomer}: tier ${account.tier} (${account.valueClass}), balance ${account.balance} points`);
+    print(`  earned ${points.earned}, redeemed ${points.redeemed}, expired ${points.expired}, reversed ${points.reversed} (balance adds up: ${points.adds})`);
+    for (const l of points.lots.slice(0, 3)) print(`  lot ${l.orderId}: ${l.remaining}/${l.points} points (${l.tier} ×${(l.multiplier / 100).toFixed(2)}), usable until ${l.usableUntil}`);
+    for (const h of account.tierHistory) print(`  tier ${h.from} → ${h.to} at ${h.at}: ${h.reason} — ${h.detail}`);
+  }
+  const coupon = await p.coupons.get(TENANT, cast.welcomeCoupon);
+  if (coupon) print(`  coupon ${coupon.couponId}: ¥${(coupon.value / 100).toFixed(2)} off from ¥${(coupon.minSpend / 100).toFixed(2)}, ${coupon.status}${coupon.orderId ? ` on ${coupon.orderId}` : ''}`);
+
+  const ledgers = await p.query<{ beneficiaryId: string; statements: readonly { month: string; gross: number; tax: number; fee: number; retained: number; paidOut: number; carriedOut: number }[]; totals: { commissions: number; clawbacks: number } }>('referrals.commissionLedger', TENANT);
+  const top = [...ledgers].sort((a, b) => b.totals.commissions - a.totals.commissions || (a.beneficiaryId < b.beneficiaryId ? -1 : 1))[0];
+  if (top) {
+    print();
+    print(`Referrals 三级分销 — ${ledgers.length} customers earned commissions; the top one, ${top.beneficiaryId}: ${cny(top.totals.commissions)} earned, ${cny(top.totals.clawbacks)} clawed back`);
+    const st = top.statements.find((x) => x.gross > 0) ?? top.statements[0];
+    if (st) print(`  statement ${st.month}: gross ${cny(st.gross)} − tax ${cny(st.tax)} − fee ${cny(st.fee)} − repeat-purchase credit ${cny(st.retained)} = paid out ${cny(st.paidOut)}${st.carriedOut ? `, carried ${cny(st.carriedOut)}` : ''}`);
+  }
+
   const seller = await p.sellerCredit.get(TENANT, SELLER, asOf);
   if (seller) {
     print();

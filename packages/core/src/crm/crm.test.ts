@@ -170,4 +170,14 @@ describe('createCrm', () => {
     ok(await crm.loyalty.redeem(shop, { customerId: 'c1', redemptionId: 'rd1', points: 93, at: '2026-03-04T00:00:00.000Z' }));
     expect((await crm.projections.loyalty.account('shop1', 'c1'))?.balance).toBe(100);
   });
+
+  it('files a complaint at the priority of the tier the loyalty account holds when none is given', async () => {
+    const { crm } = setup();
+    ok(await crm.loyalty.buyMembership(shop, { customerId: 'c1', pricePaidFen: 88_800, at: '2026-03-01T00:00:00.000Z' }));
+    const base = { customerId: 'c1', category: 'logistics', channel: 'chat', severity: 'major', at: '2026-03-02T02:00:00.000Z' } as const;
+    ok(await crm.complaints.file(shop, { ...base, complaintId: 'k1' }));
+    ok(await crm.complaints.file(shop, { ...base, complaintId: 'k2', customerId: 'c2' }));
+    expect((await crm.projections.complaints.get('shop1', 'k1'))?.priority).toBe('urgent'); // major → high, raised for a paid member
+    expect((await crm.projections.complaints.get('shop1', 'k2'))?.priority).toBe('high');
+  });
 });

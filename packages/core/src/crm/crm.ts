@@ -19,6 +19,7 @@ import type { PersonalDataVault } from '../privacy/vault.js';
 import type { InquiryCommand } from '../service/inquiries/commands.js';
 import type { CouponCommand } from '../loyalty/coupons/commands.js';
 import type { LoyaltyCommand } from '../loyalty/commands.js';
+import { loyaltyReads } from '../loyalty/read.js';
 import { placeOrderWithCoupon, type CouponOrderInput } from '../loyalty/coupons/placeOrderWithCoupon.js';
 import { sendMarketingMessage, type MarketingMessageInput } from '../marketing/sendMarketingMessage.js';
 import { metadataOf, type CommandContext } from './context.js';
@@ -52,6 +53,9 @@ export class InvalidCrmConfiguration extends RapportError {
 }
 
 type Result = Promise<E.Either<CrmError, Handled>>;
+type FileComplaintData = DataOf<t.OutputOf<typeof ComplaintCommand>, 'FileComplaint'>;
+/** `FileComplaint`'s data, the tier optional. */
+export type FileComplaintInput = Omit<FileComplaintData, 'customerTier'> & { readonly customerTier?: FileComplaintData['customerTier'] };
 type Plain<C extends t.Mixed> = t.OutputOf<C>;
 type DataOf<U, T> = U extends { type: T; data: infer D } ? D : never;
 /** A typed helper: the command's data (plain form) and who sends it. */
@@ -89,7 +93,11 @@ export interface Crm {
     rateLine: Send<Plain<typeof OrderCommand>, 'RateOrderLine'>;
   };
   readonly complaints: {
-    file: Send<Plain<typeof ComplaintCommand>, 'FileComplaint'>;
+    /**
+     * File a complaint. Its priority is fixed now from the customer's tier: left out,
+     * `customerTier` is read from the customer's loyalty account (regular when none).
+     */
+    file(ctx: CommandContext, data: FileComplaintInput): Result;
     assign: Send<Plain<typeof ComplaintCommand>, 'AssignComplaint'>;
     acknowledge: Send<Plain<typeof ComplaintCommand>, 'AcknowledgeComplaint'>;
     startWork: Send<Plain<typeof ComplaintCommand>, 'StartComplaintWork'>;
@@ -172,6 +180,7 @@ export const createCrm = (options: CreateCrmOptions): Crm => {
   const coupon = send<Plain<typeof CouponCommand>>();
   const loyalty = send<Plain<typeof LoyaltyCommand>>();
   const placeOrder = order('PlaceOrder');
+  const fileComplaint = complaint('FileComplaint');
   let live = false;
 
   return {
@@ -200,7 +209,12 @@ export const createCrm = (options: CreateCrmOptions): Crm => {
       rateLine: order('RateOrderLine'),
     },
     complaints: {
-      file: complaint('FileComplaint'),
+      file: async (ctx, data) => {
+        if (data.customerTier !== undefined) return fileComplaint(ctx, data as FileComplaintData);
+        await kernel.settle();
+        const account = await loyaltyReads(options.readModels).account(ctx.tenantId, data.customerId);
+        return fileComplaint(ctx, { ...data, customerTier: account?.tier ?? 'regular' });
+      },
       assign: complaint('AssignComplaint'),
       acknowledge: complaint('AcknowledgeComplaint'),
       startWork: complaint('StartComplaintWork'),
