@@ -17,4 +17,5 @@ export * from './loyalty/coupons/index.js';
 export * from './marketing/index.js';
 export * from './referrals/index.js';
 export * from './sales/index.js';
+export * from './activities/index.js';
 export * from './crm/index.js';
