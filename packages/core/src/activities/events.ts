@@ -2,7 +2,7 @@ import * as t from 'io-ts';
 import { IsoInstant, ShortText, tagged } from '../kernel/codecs.js';
 import { AgentId } from '../shared/ids.js';
 import { nullable } from '../customers/values.js';
-import { ActivityId } from './ids.js';
+import { CalendarActivityId } from './ids.js';
 import { ActivityLinks, TimedKind } from './values.js';
 
 /**
@@ -11,7 +11,7 @@ import { ActivityLinks, TimedKind } from './values.js';
  */
 export const ActivityScheduled = tagged('ActivityScheduled', {
   agentId: AgentId,
-  activityId: ActivityId,
+  activityId: CalendarActivityId,
   kind: TimedKind,
   title: ShortText,
   start: IsoInstant,
@@ -22,10 +22,10 @@ export const ActivityScheduled = tagged('ActivityScheduled', {
   links: ActivityLinks,
   at: IsoInstant,
 });
-export const TaskAdded = tagged('TaskAdded', { agentId: AgentId, activityId: ActivityId, title: ShortText, dueAt: IsoInstant, links: ActivityLinks, at: IsoInstant });
+export const TaskAdded = tagged('TaskAdded', { agentId: AgentId, activityId: CalendarActivityId, title: ShortText, dueAt: IsoInstant, links: ActivityLinks, at: IsoInstant });
 export const ActivityRescheduled = tagged('ActivityRescheduled', {
   agentId: AgentId,
-  activityId: ActivityId,
+  activityId: CalendarActivityId,
   start: IsoInstant,
   end: IsoInstant,
   previousStart: IsoInstant,
@@ -33,14 +33,14 @@ export const ActivityRescheduled = tagged('ActivityRescheduled', {
   at: IsoInstant,
 });
 /** A tentative appointment or meeting now holds the agent's time. */
-export const ActivityConfirmed = tagged('ActivityConfirmed', { agentId: AgentId, activityId: ActivityId, at: IsoInstant });
+export const ActivityConfirmed = tagged('ActivityConfirmed', { agentId: AgentId, activityId: CalendarActivityId, at: IsoInstant });
 /** Done (a task) or held (anything else). */
-export const ActivityCompleted = tagged('ActivityCompleted', { agentId: AgentId, activityId: ActivityId, at: IsoInstant });
-export const TaskReopened = tagged('TaskReopened', { agentId: AgentId, activityId: ActivityId, at: IsoInstant });
-export const ActivityCancelled = tagged('ActivityCancelled', { agentId: AgentId, activityId: ActivityId, reason: nullable(ShortText), at: IsoInstant });
+export const ActivityCompleted = tagged('ActivityCompleted', { agentId: AgentId, activityId: CalendarActivityId, at: IsoInstant });
+export const TaskReopened = tagged('TaskReopened', { agentId: AgentId, activityId: CalendarActivityId, at: IsoInstant });
+export const ActivityCancelled = tagged('ActivityCancelled', { agentId: AgentId, activityId: CalendarActivityId, reason: nullable(ShortText), at: IsoInstant });
 export const ActivityReminderSent = tagged('ActivityReminderSent', {
   agentId: AgentId,
-  activityId: ActivityId,
+  activityId: CalendarActivityId,
   /** The start the reminder was for (a rescheduled activity is reminded again). */
   start: IsoInstant,
   remindAt: IsoInstant,
