@@ -1,6 +1,7 @@
 /**
  * `npm run demo`: replay a realistic shop history into the CRM and show what the
- * projections say. Deterministic for a seed: `--customers N --seed S`.
+ * projections say. Deterministic for a seed: `--customers N --seed S`; `--memory` keeps
+ * everything in memory instead of the embedded PostgreSQL (PGlite) under ./.rapport/demo.
  */
 import { runDemo } from './demo/run.js';
 
@@ -15,7 +16,9 @@ const argument = (name: string, fallback: number): number => {
   return v;
 };
 
-runDemo({ customers: argument('customers', 300), seed: argument('seed', 20260501), print: (line = '') => console.log(line) }).catch((e: unknown) => {
+const storeArg = process.argv.includes('--memory') ? 'memory' : 'embedded';
+
+runDemo({ customers: argument('customers', 200), seed: argument('seed', 20260501), store: storeArg, print: (line = '') => console.log(line) }).catch((e: unknown) => {
   console.error(e);
   process.exit(1);
 });

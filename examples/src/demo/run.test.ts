@@ -6,7 +6,7 @@ import { runDemo, START } from './run.js';
 describe('the demo history', () => {
   it('replays with no refusal, every order settled, the story told and an erasure that keeps the chain', async () => {
     const lines: string[] = [];
-    const r = await runDemo({ customers: 40, seed: 7, print: (l = '') => lines.push(l) });
+    const r = await runDemo({ customers: 40, seed: 7, store: 'memory', print: (l = '') => lines.push(l) });
     expect([...r.refusals.entries()]).toEqual([]);
     expect(r.dueIssued).toBeGreaterThan(0); // automatic completions and the SLA breach
     const orders = await r.crm.projections.query<{ state: string }>('orders.summary', TENANT);

@@ -1,6 +1,9 @@
 import * as E from 'fp-ts/lib/Either.js';
 import { createCrm, verifyStreamChain, type ChainVerdict, type Crm } from '@rapport/core';
-import { memoryStores } from '@rapport/memory';
+import { EventRegistry } from '@rapport/core';
+import { memoryStores, MemoryVault } from '@rapport/memory';
+import { openEmbeddedRapport } from '@rapport/postgres';
+import { rmSync } from 'node:fs';
 import { TENANT } from './catalogue.js';
 import { planHistory } from './history.js';
 import { replay, SimulatedClock, type ReplayResult } from './replay.js';
@@ -12,6 +15,10 @@ export const DAYS = 180;
 export interface DemoOptions {
   readonly customers: number;
   readonly seed: number;
+  /** `embedded`: PGlite (Postgres in WASM) under `dataDir`, the default store of a first program; `memory`: nothing kept. */
+  readonly store: 'embedded' | 'memory';
+  /** Where the embedded store keeps its files (wiped first: the demo tells its history from day one). */
+  readonly dataDir?: string;
   readonly print: (line?: string) => void;
 }
 
@@ -27,18 +34,37 @@ const erase = async (crm: Crm, customerId: string, at: string): Promise<void> =>
 };
 
 /** Replay the history into a fresh CRM, print the report, erase one customer. */
-export const runDemo = async ({ customers, seed, print }: DemoOptions): Promise<DemoResult> => {
+const openStores = async (o: DemoOptions, clock: SimulatedClock) => {
+  if (o.store === 'memory') {
+    const m = memoryStores({ clock });
+    return { ...m, size: async () => m.eventStore.size, close: async () => undefined };
+  }
+  const dataDir = o.dataDir ?? './.rapport/demo';
+  rmSync(dataDir, { recursive: true, force: true });
+  const registry = new EventRegistry();
+  const s = await openEmbeddedRapport({ registry, dataDir, clock });
+  const size = async (): Promise<number> => {
+    let n = 0;
+    for await (const _ of s.eventStore.readAll({ raw: true })) n++;
+    return n;
+  };
+  return { registry, eventStore: s.eventStore, readModels: s.readModels, vault: new MemoryVault(), size, close: s.close };
+};
+
+export const runDemo = async (o: DemoOptions): Promise<DemoResult> => {
+  const { customers, seed, print } = o;
   const clock = new SimulatedClock(START);
-  const stores = memoryStores({ clock });
+  const stores = await openStores(o, clock);
   const crm = createCrm({ ...stores, clock });
   const { steps, cast } = planHistory({ customers, seed, start: START, days: DAYS });
 
   print(`Rapport demo — a tea shop's ${DAYS} days on a marketplace (${customers} customers, seed ${seed})`);
+  print(o.store === 'memory' ? 'Store: in memory' : `Store: embedded PostgreSQL (PGlite) in ${o.dataDir ?? './.rapport/demo'}`);
   const started = performance.now();
   const result = await replay(crm, steps, START, DAYS, clock);
   await crm.settle();
   const seconds = (performance.now() - started) / 1000;
-  const events = stores.eventStore.size;
+  const events = await stores.size();
   print(`Replayed ${result.commands} commands (+${result.dueIssued} issued by runDue) → ${events} events in ${seconds.toFixed(1)} s (${Math.round(events / seconds)} events/s)`);
   if (result.refusals.size > 0) {
     print('Refused (the history asked for something the rules do not allow):');
@@ -57,5 +83,6 @@ export const runDemo = async ({ customers, seed, print }: DemoOptions): Promise<
   print(`  before: ${before?.profile.name}, ${before?.profile.phone}`);
   print(`  after:  name ${after?.profile.name}, phone ${after?.profile.phone}; orders kept: ${after?.orders?.orderCount ?? 0}, net spend ¥${((after?.orders?.netSpend ?? 0) / 100).toFixed(2)}`);
   print(`  hash chain of the customer's stream: ${chain.intact ? `intact (${chain.events} events)` : `broken at ${chain.firstBreak.position}`}`);
+  await stores.close();
   return { ...result, events, erasure: { name: String(after?.profile.name), phone: after?.profile.phone === undefined ? null : String(after.profile.phone), chain }, crm };
 };

@@ -38,6 +38,18 @@ describe('openEmbeddedRapport', () => {
     }
   });
 
+  it('creates a nested data directory that does not exist yet', async () => {
+    const parent = await mkdtemp(join(tmpdir(), 'rapport-embedded-'));
+    dirs.push(parent);
+    const rapport = await openEmbeddedRapport({ registry: ce.conformanceRegistry(), dataDir: join(parent, 'shops', 'shop_a') });
+    try {
+      await rapport.eventStore.appendToStream('customer-shop_a.c1', ce.batchOf({ commandId: 'n1' }, [ce.registered('c1')]), { expectedVersion: 'no_stream' });
+      expect(await collect(rapport.eventStore.readAll())).toHaveLength(1);
+    } finally {
+      await rapport.close();
+    }
+  });
+
   it('memory:// keeps nothing, and after close the stores are unavailable', async () => {
     const rapport = await openEmbeddedRapport({ registry: ce.conformanceRegistry(), dataDir: 'memory://' });
     await rapport.eventStore.appendToStream('customer-shop_a.c1', ce.batchOf({ commandId: 'm1' }, [ce.registered('c1')]), { expectedVersion: 'no_stream' });

@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
 import type { Clock, EventRegistry, Projection } from '@rapport/core';
@@ -96,7 +97,10 @@ export const openEmbeddedRapport = async (o: OpenEmbeddedOptions): Promise<Rappo
   if (o.pglite) database = new PgliteDatabase(o.pglite, false);
   else {
     const { PGlite } = await import('@electric-sql/pglite');
-    database = new PgliteDatabase(await PGlite.create(o.dataDir ?? './.rapport'), true);
+    const dataDir = o.dataDir ?? './.rapport';
+    // PGlite creates its own directory but not the ones above it (`./.rapport/shop-1`)
+    if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
+    database = new PgliteDatabase(await PGlite.create(dataDir), true);
   }
   return assemble(database, o);
 };
