@@ -7,6 +7,9 @@ import {
   START,
   StreamNotFoundError,
   WrongExpectedVersionError,
+  type JSONRecordedEvent,
+  type RecordedEvent,
+  type ResolvedEvent,
 } from '@eventstore/db-client';
 import {
   checkAppend,
@@ -32,6 +35,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '@rapport/core';
+import { cancellable } from './cancellable.js';
 import { fromRecorded, isRapportEvent, toEventData } from './encoding.js';
 import { storeFailure } from './errors.js';
 import { EsdbSubscription } from './esdbSubscription.js';
@@ -49,6 +53,12 @@ export interface EsdbEventStoreOptions {
   readonly maxAppendAttempts?: number;
   /** How many streams' heads and commandIds to keep in memory (default 10 000). */
   readonly cachedStreams?: number;
+  /**
+   * Keep this store's streams apart from others on the same server: `customer-shop_a.c1`
+   * is stored as `customer-<namespace>_shop_a.c1` (the category is kept, so category
+   * filters still work) and reads see only this namespace. For tests on a shared server.
+   */
+  readonly namespace?: string;
 }
 
 /**
@@ -70,6 +80,7 @@ export class EsdbEventStore implements EventStore {
   private readonly lock = new KeyedLock();
   private readonly maxAttempts: number;
   private readonly subscriptions = new Set<EsdbSubscription>();
+  private readonly namespace: string | undefined;
   private closed = false;
 
   constructor(options: EsdbEventStoreOptions) {
@@ -79,6 +90,20 @@ export class EsdbEventStore implements EventStore {
     this.client = typeof options.client === 'string' ? EventStoreDBClient.connectionString(options.client) : options.client;
     this.heads = new StreamHeads(this.client, options.cachedStreams ?? 10_000);
     this.maxAttempts = options.maxAppendAttempts ?? 20;
+    this.namespace = options.namespace;
+  }
+
+  /** The name a stream has on the server. */
+  private physical(stream: string): string {
+    if (this.namespace === undefined) return stream;
+    const dash = stream.indexOf('-');
+    return dash < 0 ? `${stream}-${this.namespace}` : `${stream.slice(0, dash + 1)}${this.namespace}_${stream.slice(dash + 1)}`;
+  }
+
+  /** Whether a recorded event is one of this store's (Rapport's, not hidden, in its namespace). */
+  private ours(r: RecordedEvent | undefined): r is JSONRecordedEvent {
+    if (!isRapportEvent(r) || isHiddenStream(r.streamId)) return false;
+    return this.namespace === undefined || r.streamId === this.physical((r.metadata as { streamName: string }).streamName);
   }
 
   private open(): void {
@@ -96,7 +121,7 @@ export class EsdbEventStore implements EventStore {
         this.open();
         let known;
         try {
-          known = await this.heads.sync(stream);
+          known = await this.heads.sync(this.physical(stream));
         } catch (err) {
           throw storeFailure(`reading the head of ${stream}`, err);
         }
@@ -105,11 +130,11 @@ export class EsdbEventStore implements EventStore {
         checkExpectedVersion(stream, expected, known.head);
         const sealed = sealEvents(stream, known.head, checked, this.clock.now());
         try {
-          const result = await this.client.appendToStream(stream, sealed.map(toEventData), {
+          const result = await this.client.appendToStream(this.physical(stream), sealed.map(toEventData), {
             expectedRevision: known.head ? known.head.version : NO_STREAM,
           });
           const lastGlobalPosition = result.position?.commit ?? -1n;
-          this.heads.wrote(stream, sealed, lastGlobalPosition);
+          this.heads.wrote(this.physical(stream), sealed, lastGlobalPosition);
           return { nextExpectedVersion: result.nextExpectedRevision, lastGlobalPosition, alreadyAppended: false };
         } catch (err) {
           if (!(err instanceof WrongExpectedVersionError)) throw storeFailure(`append to ${stream}`, err);
@@ -131,14 +156,14 @@ export class EsdbEventStore implements EventStore {
     const backward = options.direction === 'backward';
     const { from, to } = options;
     if (!backward && from !== undefined && to !== undefined && to < from) return;
-    const read = this.client.readStream(stream, {
+    const read = this.client.readStream(this.physical(stream), {
       direction: backward ? BACKWARDS : FORWARDS,
       fromRevision: from === undefined ? (backward ? END : START) : from < 0n ? (backward ? END : START) : from,
       maxCount: backward || to === undefined ? limit : Math.min(limit, Number(to - (from ?? 0n) + 1n)),
     });
     let count = 0;
     try {
-      for await (const resolved of read) {
+      for await (const resolved of cancellable<ResolvedEvent>(read)) {
         const r = resolved.event;
         if (!isRapportEvent(r))
           throw new CorruptEvent(stream, r?.revision ?? -1n, [{ path: ['metadata'], message: 'not an event written by Rapport (no envelope metadata)' }]);
@@ -152,9 +177,6 @@ export class EsdbEventStore implements EventStore {
     } catch (err) {
       if (err instanceof StreamNotFoundError) return;
       throw storeFailure(`read of ${stream}`, err);
-    } finally {
-      // leaving early destroys the stream but not the gRPC call under it
-      void read.cancel().catch(() => undefined);
     }
   }
 
@@ -170,9 +192,9 @@ export class EsdbEventStore implements EventStore {
     });
     let count = 0;
     try {
-      for await (const resolved of read) {
+      for await (const resolved of cancellable<ResolvedEvent>(read)) {
         const r = resolved.event;
-        if (!isRapportEvent(r) || isHiddenStream(r.streamId)) continue;
+        if (!this.ours(r)) continue;
         const e = fromRecorded(r);
         if (!matchesFilter(e, options.filter)) continue;
         yield this.decode<E>(e, options.raw);
@@ -180,9 +202,6 @@ export class EsdbEventStore implements EventStore {
       }
     } catch (err) {
       throw storeFailure('read of $all', err);
-    } finally {
-      // leaving early destroys the stream but not the gRPC call under it
-      void read.cancel().catch(() => undefined);
     }
   }
 
@@ -191,8 +210,10 @@ export class EsdbEventStore implements EventStore {
     const sub = new EsdbSubscription(
       this.client,
       options,
+      (r) => this.ours(r),
       (e) => handler(this.decode<E>(e, false)),
       () => this.subscriptions.delete(sub),
+      this.namespace,
     );
     this.subscriptions.add(sub);
     sub.run();

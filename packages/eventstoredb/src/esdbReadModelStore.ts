@@ -15,6 +15,8 @@ import { CHECKPOINT_PREFIX, DOCUMENT_PREFIX } from './internalStreams.js';
 export interface EsdbReadModelStoreOptions {
   /** A connected client, or a connection string. */
   readonly client: EventStoreDBClient | string;
+  /** Keep this store's projections apart from others on the same server (for tests on a shared server). */
+  readonly namespace?: string;
 }
 
 /** A document write as it sits in its stream (the latest event of `rapport_rm-<projection>.<tenant>.<id>`). */
@@ -94,8 +96,10 @@ export class EsdbReadModelStore implements ReadModelStore {
   private readonly lock = new KeyedLock();
   private loaded: Promise<Map<string, ProjectionState>> | undefined;
   private closed = false;
+  private readonly namespace: string | undefined;
 
   constructor(options: EsdbReadModelStoreOptions) {
+    this.namespace = options.namespace;
     this.ownsClient = typeof options.client === 'string';
     this.client = typeof options.client === 'string' ? EventStoreDBClient.connectionString(options.client) : options.client;
   }
@@ -104,8 +108,14 @@ export class EsdbReadModelStore implements ReadModelStore {
     if (this.closed) throw new StoreUnavailable('EventStoreDB read-model store is closed');
   }
 
+  /** The name a projection goes by on the server. */
+  private key(projection: string): string {
+    return this.namespace === undefined ? projection : `${this.namespace}~${projection}`;
+  }
+
   private async state(projection: string): Promise<ProjectionState> {
     this.open();
+    projection = this.key(projection);
     this.loaded ??= this.load().catch((err: unknown) => {
       this.loaded = undefined;
       throw storeFailure('loading read models', err);
@@ -215,6 +225,7 @@ export class EsdbReadModelStore implements ReadModelStore {
       if (c.op === 'put' && c.document === undefined) throw new InvalidArgument(`commit ${projection}: changes[${i}] puts undefined`);
     await this.lock.run(projection, async () => {
       const s = await this.state(projection);
+      const key = this.key(projection);
       if (s.checkpoint && checkpoint.position < s.checkpoint.position)
         throw new InvalidArgument(`commit ${projection}: checkpoint ${checkpoint.position} is behind ${s.checkpoint.position}`);
       // documents travel as JSON; a copy now, so later changes to the caller's objects reach nothing
@@ -223,12 +234,12 @@ export class EsdbReadModelStore implements ReadModelStore {
       );
       const position = checkpoint.position.toString();
       try {
-        const stream = checkpointStream(projection);
+        const stream = checkpointStream(key);
         await this.cap(stream, s);
-        const record = { projection, generation: s.generation, position, version: checkpoint.version, changes: own };
+        const record = { projection: key, generation: s.generation, position, version: checkpoint.version, changes: own };
         await this.client.appendToStream(stream, jsonEvent({ type: COMMIT, data: record as unknown as Record<string, never> }));
         s.checkpoint = deepFreeze({ position: checkpoint.position, version: checkpoint.version });
-        await this.writeDocuments(projection, s, own, position, s.generation);
+        await this.writeDocuments(key, s, own, position, s.generation);
       } catch (err) {
         throw storeFailure(`commit of ${projection}`, err);
       }
@@ -244,12 +255,13 @@ export class EsdbReadModelStore implements ReadModelStore {
     this.open();
     await this.lock.run(projection, async () => {
       const s = await this.state(projection);
+      const key = this.key(projection);
       const generation = s.generation + 1;
       try {
-        await this.cap(checkpointStream(projection), s);
+        await this.cap(checkpointStream(key), s);
         await this.client.appendToStream(
-          checkpointStream(projection),
-          jsonEvent({ type: RESET, data: { projection, generation, position: null, version: null, changes: [] } }),
+          checkpointStream(key),
+          jsonEvent({ type: RESET, data: { projection: key, generation, position: null, version: null, changes: [] } }),
         );
       } catch (err) {
         throw storeFailure(`reset of ${projection}`, err);

@@ -5,15 +5,17 @@ import {
   START,
   streamNameFilter,
   type AllStreamResolvedEvent,
-  type AllStreamSubscription,
   type EventStoreDBClient,
   type Filter,
+  type JSONRecordedEvent,
+  type RecordedEvent,
   type Position,
 } from '@eventstore/db-client';
 import { matchesFilter, StoreUnavailable, type EventFilter, type StoredEvent, type SubscribeOptions, type Subscription } from '@rapport/core';
-import { fromRecorded, isRapportEvent } from './encoding.js';
+import { cancellable, release } from './cancellable.js';
+import { fromRecorded } from './encoding.js';
 import { storeFailure } from './errors.js';
-import { isHiddenStream, VISIBLE_STREAMS_REGEX } from './internalStreams.js';
+import { VISIBLE_STREAMS_REGEX } from './internalStreams.js';
 
 /** Checkpoints every 32 × 2 = 64 matching events: resubscription restarts from the last one. */
 const CHECKPOINT_MULTIPLIER = 2;
@@ -26,12 +28,16 @@ const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * else event types as an exact-match regex, else every stream but the hidden ones.
  * (EventStoreDB takes one filter per subscription; the rest is checked in process.)
  */
-export const serverFilter = (filter: EventFilter | undefined, checkpointReached: (position: Position) => void): Filter => {
+export const serverFilter = (filter: EventFilter | undefined, namespace: string | undefined, checkpointReached: (position: Position) => void): Filter => {
   const common = { checkpointInterval: CHECKPOINT_MULTIPLIER, checkpointReached: (_s: unknown, p: Position) => checkpointReached(p) };
-  if (filter?.categories) return streamNameFilter({ prefixes: filter.categories.map((c) => `${c}-`), ...common });
+  const ns = namespace === undefined ? '' : `${namespace}_`;
+  if (filter?.categories) return streamNameFilter({ prefixes: filter.categories.map((c) => `${c}-${ns}`), ...common });
   if (filter?.eventTypes) return eventTypeFilter({ regex: `^(?:${filter.eventTypes.map(escapeRegex).join('|')})$`, ...common });
+  if (namespace !== undefined) return streamNameFilter({ regex: `^[^$][^-]*-${escapeRegex(namespace)}(?:_|$)`, ...common });
   return streamNameFilter({ regex: VISIBLE_STREAMS_REGEX, ...common });
 };
+
+const STOPPED = Symbol('stopped');
 
 class HandlerFailed {
   constructor(readonly error: unknown) {}
@@ -48,18 +54,22 @@ export class EsdbSubscription implements Subscription {
   private resolveDone!: () => void;
   private rejectDone!: (e: unknown) => void;
   private stopped = false;
-  private current: AllStreamSubscription | undefined;
   private loop: Promise<void> = Promise.resolve();
   private last: bigint | undefined;
   private toldCaughtUp = false;
   private busy = false;
   private wakeSleep: (() => void) | undefined;
+  private signalStop!: () => void;
+  private readonly stopSignal = new Promise<typeof STOPPED>((resolve) => (this.signalStop = () => resolve(STOPPED)));
 
   constructor(
     private readonly client: EventStoreDBClient,
     private readonly options: SubscribeOptions,
+    /** Whether a recorded event belongs to the store (Rapport's, visible, in its namespace). */
+    private readonly accepts: (r: RecordedEvent | undefined) => r is JSONRecordedEvent,
     private readonly handler: (e: StoredEvent) => Promise<void> | void,
     private readonly onEnd: () => void,
+    private readonly namespace: string | undefined,
   ) {
     this.last = options.from !== undefined && options.from > 0n ? options.from : undefined;
     this.done = new Promise((resolve, reject) => {
@@ -81,13 +91,8 @@ export class EsdbSubscription implements Subscription {
 
   /** The commit position of the last event in `$all` now, or undefined for an empty log. */
   private async headPosition(): Promise<bigint | undefined> {
-    const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 });
-    try {
-      for await (const e of read) return e.event?.position?.commit;
-      return undefined;
-    } finally {
-      void read.cancel().catch(() => undefined);
-    }
+    for await (const e of cancellable<AllStreamResolvedEvent>(this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 }))) return e.event?.position?.commit;
+    return undefined;
   }
 
   private seen(position: bigint): void {
@@ -102,12 +107,11 @@ export class EsdbSubscription implements Subscription {
         if (head === undefined || (this.last !== undefined && this.last >= head)) this.tellCaughtUp();
         const sub = this.client.subscribeToAll({
           fromPosition: this.last === undefined ? START : { commit: this.last, prepare: this.last },
-          filter: serverFilter(this.options.filter, (p) => {
+          filter: serverFilter(this.options.filter, this.namespace, (p) => {
             this.seen(p.commit);
             if (head !== undefined && p.commit >= head) this.tellCaughtUp();
           }),
         });
-        this.current = sub;
         sub.on('error', () => undefined); // read through the iterator below; late errors are not unhandled
         // the server's caught-up message comes after every catch-up event is queued: once the queue is empty, all were delivered
         let serverCaughtUp = false;
@@ -116,12 +120,17 @@ export class EsdbSubscription implements Subscription {
           if (!this.busy && sub.readableLength === 0) this.tellCaughtUp();
         });
         try {
-          for await (const resolved of sub as AsyncIterable<AllStreamResolvedEvent>) {
+          const events = sub.iterator({ destroyOnReturn: false });
+          for (;;) {
+            // stop() ends the wait for the next event
+            const next = await Promise.race([events.next(), this.stopSignal]);
+            if (next === STOPPED || next.done) break;
+            const resolved = next.value as AllStreamResolvedEvent;
             failures = 0;
             const r = resolved.event;
             const position = r?.position?.commit;
             if (r && position !== undefined && (this.last === undefined || position > this.last)) {
-              if (isRapportEvent(r) && !isHiddenStream(r.streamId)) {
+              if (this.accepts(r)) {
                 const e = fromRecorded(r);
                 if (matchesFilter(e, this.options.filter)) {
                   this.busy = true;
@@ -153,7 +162,7 @@ export class EsdbSubscription implements Subscription {
             };
           });
         } finally {
-          void sub.unsubscribe().catch(() => undefined);
+          await release(sub);
         }
       }
       this.resolveDone();
@@ -169,12 +178,7 @@ export class EsdbSubscription implements Subscription {
     if (!this.stopped) {
       this.stopped = true;
       this.wakeSleep?.();
-      const sub = this.current;
-      if (sub) {
-        await sub.unsubscribe().catch(() => undefined);
-        // ends the iteration if it is waiting for the next event
-        if (!this.busy) sub.destroy();
-      }
+      this.signalStop();
     }
     await this.loop;
   }
