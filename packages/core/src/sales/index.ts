@@ -10,4 +10,5 @@ export * from './projections/opportunity.js';
 export * from './reports.js';
 export * from './reads.js';
 export * from './openFromLead.js';
+export * from './territories/index.js';
 export * from './module.js';

@@ -1,6 +1,7 @@
 import type { ReadModelStore } from '../kernel/readModelStore.js';
 import { defaultSalesPolicy, type SalesPolicy } from './policy.js';
 import { opportunityBook, readOpportunities, type OpportunityDoc } from './projections/opportunity.js';
+import { territoryBook, type TerritoryBookDoc } from './territories/book.js';
 import { forecastOf, pipelineOf, salesCycleOf, stageAgeingOf, winRateOf } from './reports.js';
 
 /**
@@ -14,6 +15,8 @@ export const salesReads = (readModels: ReadModelStore, policy: SalesPolicy = def
   winRate: async (tenantId: string) => winRateOf(await readOpportunities(readModels, tenantId)),
   salesCycle: async (tenantId: string) => salesCycleOf(await readOpportunities(readModels, tenantId), policy.timeZone),
   stageAgeing: async (tenantId: string, asOf: string) => stageAgeingOf(await readOpportunities(readModels, tenantId), asOf, policy.timeZone),
+  /** A territory's book: criteria, reps in turn and the items it holds. */
+  territoryBook: (tenantId: string, territoryId: string) => readModels.get<TerritoryBookDoc>(territoryBook.name, tenantId, territoryId),
   /** A customer 360 section: the customer's opportunities, newest first. */
   forCustomer: async (tenantId: string, customerId: string) =>
     (await readOpportunities(readModels, tenantId)).filter((d) => d.customerId === customerId).sort((a, b) => (a.openedAt > b.openedAt ? -1 : a.openedAt < b.openedAt ? 1 : 0)),
