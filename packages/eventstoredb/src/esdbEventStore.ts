@@ -64,8 +64,8 @@ export interface EsdbEventStoreOptions {
 /**
  * The kernel's EventStore on EventStoreDB through `@eventstore/db-client`.
  *
- * Every append reads the stream's head first (only the events after the head this
- * process already knows) and writes with that exact revision, so the hash chain and
+ * Every append writes with the exact revision of the stream's head as this process knows
+ * it (read once per stream, then kept up to date), so the hash chain and
  * the commandId check stay right even with other writers: losing the race is a
  * `WrongExpectedVersionError` from the server, after which an `'any'` append looks
  * again and retries, and any other expected version is refused with the real version.
@@ -119,15 +119,24 @@ export class EsdbEventStore implements EventStore {
     return this.lock.run(stream, async () => {
       for (let attempt = 1; ; attempt++) {
         this.open();
+        const physical = this.physical(stream);
+        // the known head is enough to try: a stale one is refused by the server, then read afresh
+        const cached =
+          attempt > 1 ? undefined : (this.heads.cached(physical) ?? (expected === 'no_stream' ? this.heads.assumeNew(physical) : undefined));
         let known;
         try {
-          known = await this.heads.sync(this.physical(stream));
+          known = cached ?? (await this.heads.sync(physical));
         } catch (err) {
           throw storeFailure(`reading the head of ${stream}`, err);
         }
         const repeated = known.commands.get(commandId);
         if (repeated) return { nextExpectedVersion: known.head?.version ?? -1n, lastGlobalPosition: repeated.lastGlobalPosition, alreadyAppended: true };
-        checkExpectedVersion(stream, expected, known.head);
+        try {
+          checkExpectedVersion(stream, expected, known.head);
+        } catch (err) {
+          if (!cached) throw err;
+          continue; // judged on a head that may be stale: read it and judge again
+        }
         const sealed = sealEvents(stream, known.head, checked, this.clock.now());
         try {
           const result = await this.client.appendToStream(this.physical(stream), sealed.map(toEventData), {

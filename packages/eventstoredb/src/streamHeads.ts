@@ -14,9 +14,10 @@ export interface KnownStream {
 }
 
 /**
- * What this process knows of the streams it writes. Before each append the writer reads
- * only the events after the known head (usually none), so heads and commandIds written by
- * other processes are seen, and a long stream is read once, not on every append.
+ * What this process knows of the streams it writes. A stream is read once, the first time
+ * it is written; later appends trust the known head, because they append with its exact
+ * revision: if another process wrote meanwhile, the server refuses, and the writer reads
+ * only the events after the known head (so it sees their heads and commandIds) and tries again.
  */
 export class StreamHeads {
   private readonly known = new Map<string, KnownStream>();
@@ -25,6 +26,22 @@ export class StreamHeads {
     private readonly client: EventStoreDBClient,
     private readonly maxStreams: number,
   ) {}
+
+  /** What is known of a stream without asking the server (undefined if never synced). */
+  cached(stream: string): KnownStream | undefined {
+    return this.known.get(stream);
+  }
+
+  /**
+   * Take a stream that this process has never seen as empty, for a `'no_stream'` append:
+   * if it does exist, the server refuses the append and the next attempt reads it.
+   */
+  assumeNew(stream: string): KnownStream {
+    const k: KnownStream = { head: undefined, commands: new Map() };
+    this.known.set(stream, k);
+    if (this.known.size > this.maxStreams) this.known.delete(this.known.keys().next().value!);
+    return k;
+  }
 
   /** Bring a stream up to date with the server and return it. */
   async sync(stream: string): Promise<KnownStream> {
