@@ -7,6 +7,7 @@ export * from './commands.js';
 export * from './decider.js';
 export * from './streams.js';
 export * from './bookActivity.js';
+export * from './rescheduleMeeting.js';
 export * from './projections/activity.js';
 export * from './views.js';
 export * from './due.js';

@@ -8,6 +8,7 @@ import { foldProjection } from '../kernel/projection.js';
 import { EventRegistry } from '../kernel/registry.js';
 import { createCrmKernel } from '../crm/createCrm.js';
 import { bookActivity } from './bookActivity.js';
+import { rescheduleMeeting } from './rescheduleMeeting.js';
 import type { ActivityEvent } from './events.js';
 import { activitiesModuleFor } from './module.js';
 import { activitiesPolicy, defaultActivitiesPolicy, type ActivitiesPolicy } from './policy.js';
@@ -66,6 +67,29 @@ describe('bookActivity: a meeting on every participant’s calendar', () => {
       ['a-4', []],
     ]);
     expect((await reads.linkedTo('shop1', 'customerId', 'c-ann')).map((a) => a.activityId)).toEqual(['m-2']);
+  });
+});
+
+describe('rescheduleMeeting', () => {
+  it('moves the meeting on every calendar, or on none when one participant is busy at the new time', async () => {
+    const { kernel, appointment, readModels } = setup();
+    const participants = ['a-1', 'a-2', 'a-3'];
+    await bookActivity(kernel, {
+      data: { activityId: 'm-1', kind: 'meeting', title: 'review', start: T('09:00:00'), end: T('10:00:00'), tentative: false, participants, links: {}, at },
+      metadata: meta('book'),
+    });
+    await appointment('a-2', 'ap-2', T('14:00:00'), T('15:00:00'));
+    const move = (start: string, end: string, id: string) => rescheduleMeeting(kernel, { data: { activityId: 'm-1', participants, start, end, at }, metadata: meta(id) });
+    expect(await move(T('14:30:00'), T('15:30:00'), 'r1')).toMatchObject({ left: { code: 'ACTIVITY_CONFLICT', details: { conflictingActivityId: 'ap-2', agentId: 'a-2' } } });
+    await kernel.settle();
+    const starts = async () => (await readActivities(readModels, 'shop1')).filter((d) => d.activityId === 'm-1').map((d) => [d.agentId, d.start]).sort();
+    expect(await starts()).toEqual(participants.map((a) => [a, T('09:00:00')]));
+    expect(E.isRight(await move(T('15:00:00'), T('16:00:00'), 'r2'))).toBe(true);
+    await kernel.settle();
+    expect(await starts()).toEqual(participants.map((a) => [a, T('15:00:00')]));
+    expect(await rescheduleMeeting(kernel, { data: { activityId: 'm-1', participants, start: 'soon', end: T('16:00:00'), at }, metadata: meta('r3') })).toMatchObject({
+      left: { issues: [{ path: ['data', 'start'] }] },
+    });
   });
 });
 
