@@ -16,7 +16,12 @@ describe('the demo history', () => {
     expect(story?.breaches.firstResponse).not.toBeNull();
     expect(story?.level).toBe(2);
     expect(r.erasure).toMatchObject({ name: 'erased', phone: 'erased', chain: { intact: true } });
-    expect(lines.join('\n')).toMatch(/Seller credit 信用评价 — tea-house\n  score \d+: /);
+    const out = lines.join('\n');
+    expect(out).toMatch(/Seller credit 信用评价 — tea-house\n  score \d+: /);
+    expect(out).toMatch(/tier regular → paidMember at .*: membershipBought/);
+    expect(out).toMatch(/coupon welcome-c-0001: .* redeemed on o-0001-1/);
+    expect(out).toContain('  2026-09  weighted ¥7055.54  best case ¥18555.54  won ¥0.00');
+    expect(out).toMatch(/refused: ACTIVITY_CONFLICT .*"conflictingActivityId":"ap-tasting"/);
   });
 
   it('is deterministic for a seed', () => {

@@ -8,6 +8,7 @@ import { TENANT } from './catalogue.js';
 import { planHistory } from './history.js';
 import { replay, SimulatedClock, type ReplayResult } from './replay.js';
 import { report } from './report.js';
+import { salesStory } from './sales.js';
 
 export const START = '2026-04-30T16:00:00.000Z'; // 2026-05-01 00:00 in Asia/Shanghai
 export const DAYS = 180;
@@ -73,6 +74,7 @@ export const runDemo = async (o: DemoOptions): Promise<DemoResult> => {
   print();
   const end = new Date(Date.parse(START) + DAYS * 86_400_000).toISOString();
   await report(crm, cast, end, print);
+  await salesStory(crm, new Date(Date.parse(START) + 100 * 86_400_000).toISOString(), print);
 
   print();
   print(`Privacy — ${cast.erasedCustomer} asks to be forgotten`);

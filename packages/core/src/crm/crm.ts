@@ -20,6 +20,13 @@ import type { InquiryCommand } from '../service/inquiries/commands.js';
 import type { CouponCommand } from '../loyalty/coupons/commands.js';
 import type { LoyaltyCommand } from '../loyalty/commands.js';
 import { loyaltyReads } from '../loyalty/read.js';
+import type { OpportunityCommand } from '../sales/commands.js';
+import type { TerritoryCommand } from '../sales/territories/commands.js';
+import { assignToTerritory, redefineTerritory, TerritoryAssignment, TerritoryRedefinition } from '../sales/territories/workflows.js';
+import { openOpportunityFromLead } from '../sales/openFromLead.js';
+import type { ActivityCommand } from '../activities/commands.js';
+import { ActivityBooking, bookActivity } from '../activities/bookActivity.js';
+import { MeetingReschedule, rescheduleMeeting } from '../activities/rescheduleMeeting.js';
 import { placeOrderWithCoupon, type CouponOrderInput } from '../loyalty/coupons/placeOrderWithCoupon.js';
 import { sendMarketingMessage, type MarketingMessageInput } from '../marketing/sendMarketingMessage.js';
 import { metadataOf, type CommandContext } from './context.js';
@@ -131,6 +138,38 @@ export interface Crm {
      */
     send(ctx: CommandContext, data: MarketingMessageInput['data']): Result;
   };
+  /** 销售管理: opportunities and territories. */
+  readonly sales: {
+    open: Send<Plain<typeof OpportunityCommand>, 'OpenOpportunity'>;
+    /** Open an opportunity from a lead: refused unless the lead has been qualified. */
+    openFromLead(ctx: CommandContext, data: DataOf<Plain<typeof OpportunityCommand>, 'OpenOpportunity'>): Result;
+    moveStage: Send<Plain<typeof OpportunityCommand>, 'MoveOpportunityStage'>;
+    win: Send<Plain<typeof OpportunityCommand>, 'WinOpportunity'>;
+    lose: Send<Plain<typeof OpportunityCommand>, 'LoseOpportunity'>;
+    changeAmount: Send<Plain<typeof OpportunityCommand>, 'ChangeOpportunityAmount'>;
+    changeCloseDate: Send<Plain<typeof OpportunityCommand>, 'ChangeOpportunityCloseDate'>;
+    reassign: Send<Plain<typeof OpportunityCommand>, 'ReassignOpportunity'>;
+    attachDocument: Send<Plain<typeof OpportunityCommand>, 'AttachOpportunityDocument'>;
+    changeDocumentStatus: Send<Plain<typeof OpportunityCommand>, 'ChangeOpportunityDocumentStatus'>;
+    defineTerritory: Send<Plain<typeof TerritoryCommand>, 'DefineTerritory'>;
+    assignTerritoryReps: Send<Plain<typeof TerritoryCommand>, 'AssignTerritoryReps'>;
+    /** Hand a new lead or opportunity to its territory's next rep in turn. */
+    assignToTerritory(ctx: CommandContext, data: t.OutputOf<typeof TerritoryAssignment>): Promise<E.Either<CrmError, { readonly territoryId: string; readonly repId: string }>>;
+    /** Redefine a territory and move the open items it now matches, one event per move. */
+    redefineTerritory(ctx: CommandContext, data: t.OutputOf<typeof TerritoryRedefinition>): ReturnType<typeof redefineTerritory>;
+  };
+  /** 时间管理: tasks, appointments, meetings, calls, emails on each agent's calendar. */
+  readonly activities: {
+    /** Book an activity on every participant's calendar, or on none (an overlap is refused with the id of the first). */
+    book(ctx: CommandContext, data: t.OutputOf<typeof ActivityBooking>): ReturnType<typeof bookActivity>;
+    addTask: Send<Plain<typeof ActivityCommand>, 'AddTask'>;
+    reschedule: Send<Plain<typeof ActivityCommand>, 'RescheduleActivity'>;
+    rescheduleMeeting(ctx: CommandContext, data: t.OutputOf<typeof MeetingReschedule>): ReturnType<typeof rescheduleMeeting>;
+    confirm: Send<Plain<typeof ActivityCommand>, 'ConfirmActivity'>;
+    complete: Send<Plain<typeof ActivityCommand>, 'CompleteActivity'>;
+    reopenTask: Send<Plain<typeof ActivityCommand>, 'ReopenTask'>;
+    cancel: Send<Plain<typeof ActivityCommand>, 'CancelActivity'>;
+  };
   readonly inquiries: {
     open: Send<Plain<typeof InquiryCommand>, 'OpenInquiry'>;
     customerMessage: Send<Plain<typeof InquiryCommand>, 'RecordInquiryCustomerMessage'>;
@@ -179,6 +218,10 @@ export const createCrm = (options: CreateCrmOptions): Crm => {
   const inquiry = send<Plain<typeof InquiryCommand>>();
   const coupon = send<Plain<typeof CouponCommand>>();
   const loyalty = send<Plain<typeof LoyaltyCommand>>();
+  const opportunity = send<Plain<typeof OpportunityCommand>>();
+  const territory = send<Plain<typeof TerritoryCommand>>();
+  const activity = send<Plain<typeof ActivityCommand>>();
+  const withStore = { handle, eventStore: options.eventStore };
   const placeOrder = order('PlaceOrder');
   const fileComplaint = complaint('FileComplaint');
   let live = false;
@@ -239,6 +282,32 @@ export const createCrm = (options: CreateCrmOptions): Crm => {
     coupons: { issue: coupon('IssueCoupon'), release: coupon('ReleaseCouponRedemption') },
     marketing: {
       send: (ctx, data) => sendMarketingMessage({ handle, eventStore: options.eventStore }, { data, metadata: metadataOf(ctx, kernel.ids) }),
+    },
+    sales: {
+      open: opportunity('OpenOpportunity'),
+      openFromLead: (ctx, data) => openOpportunityFromLead(withStore, { data, metadata: metadataOf(ctx, kernel.ids) }),
+      moveStage: opportunity('MoveOpportunityStage'),
+      win: opportunity('WinOpportunity'),
+      lose: opportunity('LoseOpportunity'),
+      changeAmount: opportunity('ChangeOpportunityAmount'),
+      changeCloseDate: opportunity('ChangeOpportunityCloseDate'),
+      reassign: opportunity('ReassignOpportunity'),
+      attachDocument: opportunity('AttachOpportunityDocument'),
+      changeDocumentStatus: opportunity('ChangeOpportunityDocumentStatus'),
+      defineTerritory: territory('DefineTerritory'),
+      assignTerritoryReps: territory('AssignTerritoryReps'),
+      assignToTerritory: (ctx, data) => assignToTerritory(withStore, { data, metadata: metadataOf(ctx, kernel.ids) }),
+      redefineTerritory: (ctx, data) => redefineTerritory(withStore, { data, metadata: metadataOf(ctx, kernel.ids) }),
+    },
+    activities: {
+      book: (ctx, data) => bookActivity({ handle }, { data, metadata: metadataOf(ctx, kernel.ids) }),
+      addTask: activity('AddTask'),
+      reschedule: activity('RescheduleActivity'),
+      rescheduleMeeting: (ctx, data) => rescheduleMeeting({ handle }, { data, metadata: metadataOf(ctx, kernel.ids) }),
+      confirm: activity('ConfirmActivity'),
+      complete: activity('CompleteActivity'),
+      reopenTask: activity('ReopenTask'),
+      cancel: activity('CancelActivity'),
     },
     inquiries: {
       open: inquiry('OpenInquiry'),

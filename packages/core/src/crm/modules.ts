@@ -14,6 +14,8 @@ import { couponsModuleFor } from '../loyalty/coupons/module.js';
 import { marketingModuleFor } from '../marketing/module.js';
 import { referralsModuleFor } from '../referrals/module.js';
 import { loyaltyModuleFor } from '../loyalty/module.js';
+import { salesModuleFor } from '../sales/module.js';
+import { activitiesModuleFor } from '../activities/module.js';
 import { monthlyCouponBenefits } from '../loyalty/policy.js';
 import { loyaltyReads } from '../loyalty/read.js';
 import type { CrmModule } from './module.js';
@@ -68,4 +70,6 @@ export const builtInModules = (policy: CrmPolicy): CrmModule[] => [
   }),
   marketingModuleFor(policy.marketing),
   referralsModuleFor(policy.referrals),
+  salesModuleFor(policy.sales),
+  activitiesModuleFor(policy.activities),
 ];

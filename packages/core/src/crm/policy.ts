@@ -9,6 +9,8 @@ import { CouponsPolicy, couponsPolicy } from '../loyalty/coupons/policy.js';
 import { MarketingPolicy, marketingPolicy } from '../marketing/policy.js';
 import { ReferralPolicy, referralPolicy } from '../referrals/policy.js';
 import { LoyaltyPolicy, loyaltyPolicy } from '../loyalty/policy.js';
+import { SalesPolicy, salesPolicy } from '../sales/policy.js';
+import { ActivitiesPolicy, activitiesPolicy } from '../activities/policy.js';
 
 /**
  * A shop's policy: every number of DOMAIN.md is a default here, and a shop overrides
@@ -25,6 +27,8 @@ export interface CrmPolicyInput {
   readonly marketing?: Partial<Record<keyof MarketingPolicy, unknown>>;
   /** Three-level distribution: more than 3 levels, an entry fee or a per-recruit bonus is refused (anti-pyramid rules). */
   readonly referrals?: Partial<Record<keyof ReferralPolicy, unknown>>;
+  readonly sales?: Partial<Record<keyof SalesPolicy, unknown>>;
+  readonly activities?: Partial<Record<keyof ActivitiesPolicy, unknown>>;
 }
 
 export interface CrmPolicy {
@@ -36,6 +40,8 @@ export interface CrmPolicy {
   readonly coupons: CouponsPolicy;
   readonly marketing: MarketingPolicy;
   readonly referrals: ReferralPolicy;
+  readonly sales: SalesPolicy;
+  readonly activities: ActivitiesPolicy;
 }
 
 const prefix = (e: ValidationError, slice: string): ValidationError => ({
@@ -53,6 +59,8 @@ const SLICES = {
   coupons: CouponsPolicy.props,
   marketing: MarketingPolicy.props,
   referrals: ReferralPolicy.props,
+  sales: SalesPolicy.props,
+  activities: ActivitiesPolicy.props,
 } as const;
 
 /** A misspelt setting would silently keep its default: name every key the policy does not know. */
@@ -87,7 +95,13 @@ export const resolveCrmPolicy = (input: CrmPolicyInput = {}): E.Either<Validatio
   if (E.isLeft(marketing)) return E.left(prefix(marketing.left, 'marketing'));
   const referrals = referralPolicy(input.referrals ?? {});
   if (E.isLeft(referrals)) return E.left(prefix(referrals.left, 'referrals'));
+  const sales = salesPolicy(input.sales ?? {});
+  if (E.isLeft(sales)) return E.left(prefix(sales.left, 'sales'));
+  const activities = activitiesPolicy(input.activities ?? {});
+  if (E.isLeft(activities)) return E.left(prefix(activities.left, 'activities'));
   return E.right({
+    sales: sales.right,
+    activities: activities.right,
     orders: orders.right,
     credit: credit.right,
     complaints: complaints.right,

@@ -19,7 +19,15 @@ import { readGreetingsDue, greetingDateAt, type GreetingDue } from '../marketing
 import { marketingContactAt, type MarketingContactsDoc } from '../marketing/projections/contacts.js';
 import { referralReads, type ReferralReads } from '../referrals/read.js';
 import { loyaltyReads, type LoyaltyReads } from '../loyalty/read.js';
+import { salesReads } from '../sales/reads.js';
+import { activitiesReads } from '../activities/reads.js';
 import type { CrmPolicy } from './policy.js';
+
+/** The same read functions, each catching the projections up first. */
+const withFresh = <R extends object>(reads: R, fresh: () => Promise<void>): R =>
+  Object.fromEntries(
+    Object.entries(reads).map(([k, f]) => [k, async (...args: unknown[]) => (await fresh(), (f as (...a: unknown[]) => unknown)(...args))]),
+  ) as R;
 
 /** Customer 360: the profile (personal fields opened by the vault, or `'erased'`) and order statistics. */
 export interface Customer360 {
@@ -58,6 +66,10 @@ export interface CrmReadApi {
   readonly greetings: { due(tenantId: string, date?: string): Promise<GreetingDue[]> };
   /** 三级分销: referral trees, commission ledgers, and the arithmetic behind one order's commission. */
   readonly referrals: ReferralReads;
+  /** 销售管理: opportunities, pipeline, forecast, win rate, sales cycle, stage ageing, territory books, a customer's opportunities. */
+  readonly sales: ReturnType<typeof salesReads>;
+  /** 时间管理: the team's day calendar, open tasks, activities linked to a customer, lead, opportunity or complaint. */
+  readonly activities: ReturnType<typeof activitiesReads>;
   /** Any projection's document, by name (the host's own projections too). */
   get<T>(projection: string, tenantId: string, id: string): Promise<T | undefined>;
   query<T>(projection: string, tenantId: string, query?: DocumentQuery): Promise<T[]>;
@@ -118,13 +130,11 @@ export const createReadApi = ({ readModels, vault, policy, clock, fresh }: ReadA
     },
     shopService: { get: (tenantId, period) => get<ShopServiceSummary>('service.shopSummary', tenantId, period) },
     loyalty: (() => {
-      const l = loyaltyReads(readModels);
-      return {
-        account: async (tenantId, customerId) => (await fresh(), l.account(tenantId, customerId)),
-        explainPoints: async (tenantId, customerId) => (await fresh(), l.explainPoints(tenantId, customerId)),
-        scoreFacts: async (tenantId, customerId) => (await fresh(), l.scoreFacts(tenantId, customerId)),
-      } satisfies Omit<LoyaltyReads, 'members'>;
+      const { members: _, ...l } = loyaltyReads(readModels);
+      return withFresh(l, fresh);
     })(),
+    sales: withFresh(salesReads(readModels, policy.sales), fresh),
+    activities: withFresh(activitiesReads(readModels, policy.activities), fresh),
     coupons: {
       get: (tenantId, couponId) => get<CouponDoc>('loyalty.coupon', tenantId, couponId),
       wallet: (tenantId, customerId) => get<CouponWallet>('loyalty.couponWallet', tenantId, customerId),
@@ -141,14 +151,7 @@ export const createReadApi = ({ readModels, vault, policy, clock, fresh }: ReadA
         return readGreetingsDue(date ?? greetingDateAt(clock.now(), policy.marketing), { tenantId, readModels, vault }, policy.marketing);
       },
     },
-    referrals: (() => {
-      const r = referralReads(readModels);
-      return {
-        tree: async (tenantId, customerId) => (await fresh(), r.tree(tenantId, customerId)),
-        ledger: async (tenantId, beneficiaryId) => (await fresh(), r.ledger(tenantId, beneficiaryId)),
-        explain: async (tenantId, beneficiaryId, orderId) => (await fresh(), r.explain(tenantId, beneficiaryId, orderId)),
-      } satisfies ReferralReads;
-    })(),
+    referrals: withFresh(referralReads(readModels), fresh),
     get,
     query,
   };
