@@ -31,7 +31,18 @@ interface Running {
   readonly pending: Map<string, Map<string, Pending>>;
   applied: number;
   dirty: boolean;
+  /**
+   * When the projection had no checkpoint as this runner began (new, or reset for a
+   * rebuild) it had no documents either, since documents and checkpoint commit together:
+   * then these are all the documents the store holds, and a miss needs no load. Undefined
+   * when the store may hold documents this runner did not write.
+   */
+  committed: Map<string, Set<string>> | undefined;
+  committedCount: number;
 }
+
+/** Past this many documents a rebuild stops remembering which exist and loads misses again. */
+const KNOWN_DOCUMENTS_LIMIT = 1_000_000;
 
 /**
  * The one projection runner: catches up from each projection's checkpoint with `readAll`,
@@ -58,7 +69,7 @@ export class ProjectionRunner {
     this.batchSize = options.batchSize ?? 1000;
     this.running = options.projections.map((p) => {
       const types = projectionEventTypes(p);
-      return { p, types: types && new Set(types), position: undefined, pending: new Map(), applied: 0, dirty: false };
+      return { p, types: types && new Set(types), position: undefined, pending: new Map(), applied: 0, dirty: false, committed: undefined, committedCount: 0 };
     });
   }
 
@@ -112,6 +123,8 @@ export class ProjectionRunner {
         r.pending.clear();
         r.applied = 0;
         r.dirty = false;
+        r.committed = new Map();
+        r.committedCount = 0;
       }
       this.seen = this.lowest();
       return this.guarded(() => this.catchUpLocked());
@@ -154,6 +167,9 @@ export class ProjectionRunner {
       const cp = await this.options.readModels.checkpoint(r.p.name);
       if (cp && cp.version !== r.p.version) await this.options.readModels.reset(r.p.name);
       else r.position = cp?.position;
+      const empty = cp === undefined || cp.version !== r.p.version;
+      r.committed = empty ? new Map() : undefined;
+      r.committedCount = 0;
     }
     this.seen = this.lowest();
     this.initialised = true;
@@ -248,7 +264,12 @@ export class ProjectionRunner {
       docs = new Map();
       r.pending.set(tenantId, docs);
     }
-    const known = docs.get(id);
+    let known = docs.get(id);
+    if (!known && !chain && r.committed && !r.committed.get(tenantId)?.has(id)) {
+      // a document the store cannot hold: start it here, no load
+      known = { tenantId, id, doc: null };
+      docs.set(id, known);
+    }
     if (known && !chain) {
       this.step(r, known, e);
       return undefined;
@@ -269,6 +290,24 @@ export class ProjectionRunner {
     }
   }
 
+  /** Keep the set of documents a projection that began empty holds, while it stays small enough. */
+  private remember(r: Running, changes: readonly DocumentChange[]): void {
+    const committed = r.committed!;
+    for (const c of changes) {
+      let ids = committed.get(c.tenantId);
+      if (c.op === 'delete') {
+        if (ids?.delete(c.id)) r.committedCount--;
+        continue;
+      }
+      if (!ids) committed.set(c.tenantId, (ids = new Set()));
+      if (!ids.has(c.id)) {
+        ids.add(c.id);
+        r.committedCount++;
+      }
+    }
+    if (r.committedCount > KNOWN_DOCUMENTS_LIMIT) r.committed = undefined;
+  }
+
   private async flush(r: Running): Promise<void> {
     if (!r.dirty || r.position === undefined) return;
     const changes: DocumentChange[] = [];
@@ -280,6 +319,7 @@ export class ProjectionRunner {
     } catch (cause) {
       throw new ProjectionFailed(r.p.name, r.position, { cause });
     }
+    if (r.committed) this.remember(r, changes);
     r.pending.clear();
     r.applied = 0;
     r.dirty = false;
