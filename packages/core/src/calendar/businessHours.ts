@@ -17,7 +17,8 @@ export type WallClockTime = t.TypeOf<typeof WallClockTime>;
 /** Minutes after local midnight of an `HH:MM` time. */
 export const minutesOfDay = (time: string): number => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
-const knownZone = (zone: string): boolean => {
+/** True when the runtime's Intl knows the IANA time zone (e.g. `Asia/Shanghai`). */
+export const isTimeZone = (zone: string): boolean => {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
     return true;
@@ -32,7 +33,7 @@ export interface TimeZoneNameBrand {
 /** An IANA time zone the runtime knows (`Asia/Shanghai`, `Europe/Berlin`, `UTC`). */
 export const TimeZoneName = t.brand(
   t.string,
-  (s): s is t.Branded<string, TimeZoneNameBrand> => s.length > 0 && knownZone(s),
+  (s): s is t.Branded<string, TimeZoneNameBrand> => s.length > 0 && isTimeZone(s),
   'TimeZoneName',
 );
 export type TimeZoneName = t.TypeOf<typeof TimeZoneName>;

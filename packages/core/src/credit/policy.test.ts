@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
 import { ordersPolicy, defaultOrdersPolicy } from '../orders/policy.js';
-import { localMonth } from './calendar.js';
+import { localMonthOf as localMonth } from '../calendar/localDate.js';
 import { creditPolicy, defaultCreditPolicy } from './policy.js';
 
 describe('policies', () => {

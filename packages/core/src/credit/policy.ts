@@ -3,15 +3,12 @@ import * as E from 'fp-ts/lib/Either.js';
 import { make, validate } from '../kernel/codecs.js';
 import type { ValidationError } from '../kernel/errors.js';
 import { Days, definedOnly } from '../orders/policy.js';
-import { isTimeZone } from './calendar.js';
+import { TimeZoneName } from '../calendar/businessHours.js';
 import { defaultLevelTable, LevelTable } from './levels.js';
 
-export interface TimeZoneBrand {
-  readonly TimeZone: unique symbol;
-}
-/** An IANA time zone the host's Intl knows, e.g. `Asia/Shanghai`. */
-export const TimeZone = t.brand(t.string, (s): s is t.Branded<string, TimeZoneBrand> => isTimeZone(s), 'TimeZone');
-export type TimeZone = t.TypeOf<typeof TimeZone>;
+/** An IANA time zone the runtime knows: the calendar's codec. */
+export const TimeZone = TimeZoneName;
+export type TimeZone = TimeZoneName;
 
 export interface CapBrand {
   readonly MonthlyCap: unique symbol;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localMonth } from './calendar.js';
+import { localMonthOf as localMonth } from '../calendar/localDate.js';
 import { defaultCreditPolicy } from './policy.js';
 import { sameProductGroups, scoreRatings, type PaidLineFact, type RatingFact } from './score.js';
 import { at, paid, rated, T } from './testFacts.js';

@@ -1,5 +1,5 @@
 import { addDays } from '../orders/policy.js';
-import { localMonth } from './calendar.js';
+import { localMonthOf as localMonth } from '../calendar/localDate.js';
 
 /**
  * Credit scoring (信用评价, DOMAIN §3 and §11), as a pure function of the paid order lines

@@ -1,8 +1,8 @@
 import * as t from 'io-ts';
 import { Fen, IsoInstant, tagged } from '../kernel/codecs.js';
 import { CustomerId, OrderId } from '../shared/ids.js';
-import { ActivityId, ChargebackId, FamilyAccountId, LoyaltyMonth, Points, PositivePoints, RedemptionId } from './codecs.js';
-import { ScoreComponents } from './events.js';
+import { ActivityId, ChargebackId, FamilyAccountId, PositivePoints, RedemptionId } from './codecs.js';
+import { MonthlyScoreRecorded } from './events.js';
 
 /** Commands of the loyalty account. Time and ids come on the command. */
 
@@ -21,16 +21,7 @@ export const RecordChargeback = tagged('RecordChargeback', { ...who, chargebackI
 export const BindFamilyAccount = tagged('BindFamilyAccount', { ...who, familyAccountId: FamilyAccountId, at: IsoInstant });
 export const UnbindFamilyAccount = tagged('UnbindFamilyAccount', { ...who, familyAccountId: FamilyAccountId, at: IsoInstant });
 /** Due work on the score day: the score computed by `memberScoreAt` with its components. */
-export const RecordMonthlyScore = tagged('RecordMonthlyScore', {
-  ...who,
-  month: LoyaltyMonth,
-  at: IsoInstant,
-  windowFrom: IsoInstant,
-  score: Points,
-  components: ScoreComponents,
-  spend12m: Fen,
-  clean: t.boolean,
-});
+export const RecordMonthlyScore = tagged('RecordMonthlyScore', MonthlyScoreRecorded.props.data.props);
 /** 88VIP: `pricePaidFen` must be the price for the latest score (88 or 888 CNY by default). */
 export const BuyMembership = tagged('BuyMembership', { ...who, pricePaidFen: Fen, at: IsoInstant });
 /** Due work: the membership paid until `paidUntil` has run out. */
