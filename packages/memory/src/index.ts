@@ -3,6 +3,7 @@
  * single-process embeddings; everything is lost when the process ends.
  */
 export { MemoryEventStore, type MemoryEventStoreOptions } from './memoryEventStore.js';
-export { MemoryReadModelStore } from './memoryReadModelStore.js';
+/** The in-memory read models live in the core (as-of replays build on them); re-exported here. */
+export { MemoryReadModelStore } from '@rapport/core';
 export { MemoryVault, type MemoryVaultOptions } from './memoryVault.js';
 export { memoryStores } from './memoryStores.js';

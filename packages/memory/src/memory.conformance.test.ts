@@ -1,6 +1,6 @@
 import { eventStoreConformance, readModelStoreConformance } from '@rapport/core/testing';
 import { MemoryEventStore } from './memoryEventStore.js';
-import { MemoryReadModelStore } from './memoryReadModelStore.js';
+import { MemoryReadModelStore } from './index.js';
 
 /** The in-memory stores pass the same conformance suites every adapter must pass. */
 eventStoreConformance('MemoryEventStore', {

@@ -1,5 +1,6 @@
 import {
   checkAppend,
+  frozenCopy,
   checkExpectedVersion,
   InvalidArgument,
   sealEvents,
@@ -20,7 +21,6 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '@rapport/core';
-import { frozenCopy } from './frozenCopy.js';
 import { MemorySubscription } from './memorySubscription.js';
 
 export interface MemoryEventStoreOptions {

@@ -1,6 +1,5 @@
-import { EventRegistry, type Clock } from '@rapport/core';
+import { EventRegistry, MemoryReadModelStore, type Clock } from '@rapport/core';
 import { MemoryEventStore } from './memoryEventStore.js';
-import { MemoryReadModelStore } from './memoryReadModelStore.js';
 import { MemoryVault } from './memoryVault.js';
 
 /** Everything `createCrm` needs, in memory: `createCrm({ ...memoryStores() })`. */

@@ -1,12 +1,5 @@
-import {
-  InvalidArgument,
-  runQuery,
-  StoreUnavailable,
-  type Checkpoint,
-  type DocumentChange,
-  type DocumentQuery,
-  type ReadModelStore,
-} from '@rapport/core';
+import { InvalidArgument, StoreUnavailable } from './errors.js';
+import { runQuery, type Checkpoint, type DocumentChange, type DocumentQuery, type ReadModelStore } from './readModelStore.js';
 import { deepFreeze } from './deepFreeze.js';
 import { frozenCopy } from './frozenCopy.js';
 
@@ -17,7 +10,8 @@ interface MemoryProjection {
 }
 
 /**
- * Read models in process memory. A commit applies all its changes and the checkpoint in
+ * Read models in process memory (the core holds it so an as-of replay can build fresh
+ * read models on any store; `@rapport/memory` re-exports it). A commit applies all its changes and the checkpoint in
  * one synchronous step, so they never disagree. Documents are frozen: treat them as
  * read-only values.
  */
