@@ -39,6 +39,7 @@ import { cancellable } from './cancellable.js';
 import { fromRecorded, isRapportEvent, toEventData } from './encoding.js';
 import { storeFailure } from './errors.js';
 import { EsdbSubscription } from './esdbSubscription.js';
+import { readAllFiltered } from './filteredReadAll.js';
 import { isHiddenStream } from './internalStreams.js';
 import { StreamHeads } from './streamHeads.js';
 
@@ -194,7 +195,18 @@ export class EsdbEventStore implements EventStore {
     const limit = checkLimit(options.limit);
     if (limit === 0) return;
     const from = options.from;
-    // the client's readAll has no server-side filter: filters and hidden streams are applied here
+    const filter = options.filter;
+    if (filter?.categories || filter?.eventTypes) {
+      // categories and event types are filtered by the server (the tenant, if any, here)
+      try {
+        for await (const e of readAllFiltered(this.client, { from, filter, limit, namespace: this.namespace, accepts: (r) => this.ours(r) }))
+          yield this.decode<E>(e, options.raw);
+      } catch (err) {
+        throw storeFailure('filtered read of $all', err);
+      }
+      return;
+    }
+    // unfiltered (or by tenant only): hidden streams are skipped here
     const read = this.client.readAll({
       direction: FORWARDS,
       fromPosition: from === undefined || from <= 0n ? START : { commit: from, prepare: from },
