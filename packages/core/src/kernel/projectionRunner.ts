@@ -200,11 +200,16 @@ export class ProjectionRunner {
     let last: bigint | undefined;
     // in pages: one await per page, not per event, unless a document must be loaded
     const pages = readAllInPages(this.options.eventStore, { ...(from !== undefined ? { from } : {}), ...(filter ? { filter } : {}), pageSize: this.batchSize });
+    // projections may resume from different checkpoints; past the furthest one, every event
+    // goes to every projection, so the per-event position check (a bigint compare) is skipped
+    let furthest: bigint | undefined;
+    for (const r of this.running) if (r.position !== undefined && (furthest === undefined || r.position > furthest)) furthest = r.position;
     for await (const page of pages) {
       for (const e of page) {
         last = e.metadata.globalPosition;
+        if (furthest !== undefined && last > furthest) furthest = undefined;
         for (const r of this.running) {
-          if (r.position !== undefined && last <= r.position) continue;
+          if (furthest !== undefined && r.position !== undefined && last <= r.position) continue;
           const work = this.apply(r, e);
           if (work) await work;
           if (r.applied >= this.batchSize) await this.flush(r);
