@@ -18,4 +18,5 @@ export * from './marketing/index.js';
 export * from './referrals/index.js';
 export * from './sales/index.js';
 export * from './activities/index.js';
+export * from './telemarketing/index.js';
 export * from './crm/index.js';

@@ -29,6 +29,8 @@ import { ActivityBooking, bookActivity } from '../activities/bookActivity.js';
 import { MeetingReschedule, rescheduleMeeting } from '../activities/rescheduleMeeting.js';
 import { placeOrderWithCoupon, type CouponOrderInput } from '../loyalty/coupons/placeOrderWithCoupon.js';
 import { sendMarketingMessage, type MarketingMessageInput } from '../marketing/sendMarketingMessage.js';
+import { buildCallList, type CallListInput } from '../telemarketing/buildCallList.js';
+import { recordCall, type CallInput, type RecordedCall } from '../telemarketing/recordCall.js';
 import { metadataOf, type CommandContext } from './context.js';
 import { createCrmKernel, type CrmKernel, type DueReport } from './createCrm.js';
 import type { CrmModule } from './module.js';
@@ -170,6 +172,16 @@ export interface Crm {
     reopenTask: Send<Plain<typeof ActivityCommand>, 'ReopenTask'>;
     cancel: Send<Plain<typeof ActivityCommand>, 'CancelActivity'>;
   };
+  /** 电话营销: call lists under phone consent, calls and their outcomes. */
+  readonly telemarketing: {
+    /** Build a call list from candidate customer ids (a segment or query): only those with phone consent now, spread over the agents in turn. */
+    buildList(ctx: CommandContext, data: CallListInput['data']): Result;
+    /**
+     * Record a call: refused when the customer's phone consent no longer holds (read again now);
+     * a callback books a call activity at `callbackAt`, "do not call" withdraws phone consent at once.
+     */
+    recordCall(ctx: CommandContext, data: CallInput['data']): Promise<E.Either<CrmError, RecordedCall>>;
+  };
   readonly inquiries: {
     open: Send<Plain<typeof InquiryCommand>, 'OpenInquiry'>;
     customerMessage: Send<Plain<typeof InquiryCommand>, 'RecordInquiryCustomerMessage'>;
@@ -308,6 +320,10 @@ export const createCrm = (options: CreateCrmOptions): Crm => {
       complete: activity('CompleteActivity'),
       reopenTask: activity('ReopenTask'),
       cancel: activity('CancelActivity'),
+    },
+    telemarketing: {
+      buildList: (ctx, data) => buildCallList({ handle, eventStore: options.eventStore }, { data, metadata: metadataOf(ctx, kernel.ids) }, policy.right.telemarketing),
+      recordCall: (ctx, data) => recordCall({ handle, eventStore: options.eventStore }, { data, metadata: metadataOf(ctx, kernel.ids) }, policy.right.telemarketing),
     },
     inquiries: {
       open: inquiry('OpenInquiry'),

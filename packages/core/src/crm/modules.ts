@@ -16,6 +16,7 @@ import { referralsModuleFor } from '../referrals/module.js';
 import { loyaltyModuleFor } from '../loyalty/module.js';
 import { salesModuleFor } from '../sales/module.js';
 import { activitiesModuleFor } from '../activities/module.js';
+import { telemarketingModuleFor } from '../telemarketing/module.js';
 import { monthlyCouponBenefits } from '../loyalty/policy.js';
 import { loyaltyReads } from '../loyalty/read.js';
 import type { CrmModule } from './module.js';
@@ -72,4 +73,5 @@ export const builtInModules = (policy: CrmPolicy): CrmModule[] => [
   referralsModuleFor(policy.referrals),
   salesModuleFor(policy.sales),
   activitiesModuleFor(policy.activities),
+  telemarketingModuleFor(policy.telemarketing),
 ];

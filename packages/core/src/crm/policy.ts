@@ -11,6 +11,7 @@ import { ReferralPolicy, referralPolicy } from '../referrals/policy.js';
 import { LoyaltyPolicy, loyaltyPolicy } from '../loyalty/policy.js';
 import { SalesPolicy, salesPolicy } from '../sales/policy.js';
 import { ActivitiesPolicy, activitiesPolicy } from '../activities/policy.js';
+import { TelemarketingPolicy, telemarketingPolicy } from '../telemarketing/policy.js';
 
 /**
  * A shop's policy: every number of DOMAIN.md is a default here, and a shop overrides
@@ -29,6 +30,7 @@ export interface CrmPolicyInput {
   readonly referrals?: Partial<Record<keyof ReferralPolicy, unknown>>;
   readonly sales?: Partial<Record<keyof SalesPolicy, unknown>>;
   readonly activities?: Partial<Record<keyof ActivitiesPolicy, unknown>>;
+  readonly telemarketing?: Partial<Record<keyof TelemarketingPolicy, unknown>>;
 }
 
 export interface CrmPolicy {
@@ -42,6 +44,7 @@ export interface CrmPolicy {
   readonly referrals: ReferralPolicy;
   readonly sales: SalesPolicy;
   readonly activities: ActivitiesPolicy;
+  readonly telemarketing: TelemarketingPolicy;
 }
 
 const prefix = (e: ValidationError, slice: string): ValidationError => ({
@@ -61,6 +64,7 @@ const SLICES = {
   referrals: ReferralPolicy.props,
   sales: SalesPolicy.props,
   activities: ActivitiesPolicy.props,
+  telemarketing: TelemarketingPolicy.props,
 } as const;
 
 /** A misspelt setting would silently keep its default: name every key the policy does not know. */
@@ -99,9 +103,12 @@ export const resolveCrmPolicy = (input: CrmPolicyInput = {}): E.Either<Validatio
   if (E.isLeft(sales)) return E.left(prefix(sales.left, 'sales'));
   const activities = activitiesPolicy(input.activities ?? {});
   if (E.isLeft(activities)) return E.left(prefix(activities.left, 'activities'));
+  const telemarketing = telemarketingPolicy(input.telemarketing ?? {});
+  if (E.isLeft(telemarketing)) return E.left(prefix(telemarketing.left, 'telemarketing'));
   return E.right({
     sales: sales.right,
     activities: activities.right,
+    telemarketing: telemarketing.right,
     orders: orders.right,
     credit: credit.right,
     complaints: complaints.right,

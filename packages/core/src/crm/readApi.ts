@@ -21,6 +21,7 @@ import { referralReads, type ReferralReads } from '../referrals/read.js';
 import { loyaltyReads, type LoyaltyReads } from '../loyalty/read.js';
 import { salesReads } from '../sales/reads.js';
 import { activitiesReads } from '../activities/reads.js';
+import { telemarketingReads } from '../telemarketing/reads.js';
 import type { CrmPolicy } from './policy.js';
 
 /** The same read functions, each catching the projections up first. */
@@ -70,6 +71,8 @@ export interface CrmReadApi {
   readonly sales: ReturnType<typeof salesReads>;
   /** 时间管理: the team's day calendar, open tasks, activities linked to a customer, lead, opportunity or complaint. */
   readonly activities: ReturnType<typeof activitiesReads>;
+  /** 电话营销: a call list's progress, per-agent stats on a list (attempts, reached, interested, converted), a customer's calls. */
+  readonly telemarketing: ReturnType<typeof telemarketingReads>;
   /** Any projection's document, by name (the host's own projections too). */
   get<T>(projection: string, tenantId: string, id: string): Promise<T | undefined>;
   query<T>(projection: string, tenantId: string, query?: DocumentQuery): Promise<T[]>;
@@ -135,6 +138,7 @@ export const createReadApi = ({ readModels, vault, policy, clock, fresh }: ReadA
     })(),
     sales: withFresh(salesReads(readModels, policy.sales), fresh),
     activities: withFresh(activitiesReads(readModels, policy.activities), fresh),
+    telemarketing: withFresh(telemarketingReads(readModels), fresh),
     coupons: {
       get: (tenantId, couponId) => get<CouponDoc>('loyalty.coupon', tenantId, couponId),
       wallet: (tenantId, customerId) => get<CouponWallet>('loyalty.couponWallet', tenantId, customerId),
