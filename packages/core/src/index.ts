@@ -19,4 +19,5 @@ export * from './referrals/index.js';
 export * from './sales/index.js';
 export * from './activities/index.js';
 export * from './telemarketing/index.js';
+export * from './audit/index.js';
 export * from './crm/index.js';

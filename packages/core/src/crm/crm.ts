@@ -37,6 +37,7 @@ import type { CrmModule } from './module.js';
 import { builtInModules } from './modules.js';
 import { resolveCrmPolicy, type CrmPolicy, type CrmPolicyInput } from './policy.js';
 import { createReadApi, type CrmReadApi } from './readApi.js';
+import { auditModuleFor, createAudit, createPrivacy, type AuditApi, type PrivacyApi } from '../audit/index.js';
 
 export interface CreateCrmOptions {
   readonly eventStore: EventStore;
@@ -190,6 +191,10 @@ export interface Crm {
   };
   /** Read models, caught up before every read (or, once `start()`ed, as live as the runner). */
   readonly projections: CrmReadApi;
+  /** Audits: the projections as of any instant, a customer's timeline, why a value is what it is, the hash chains verified. */
+  readonly audit: AuditApi;
+  /** Privacy (PIPL, GDPR): every fact about a customer as JSON, and erasure. */
+  readonly privacy: PrivacyApi;
   /** Issue every command whose time has come at `now` for one shop; idempotent for the same `now`. */
   runDue(now: string, tenantId: string): Promise<E.Either<CrmError, DueReport>>;
   /** Apply every recorded event to the projections and run the reactions they cause. */
@@ -208,11 +213,14 @@ export interface Crm {
 export const createCrm = (options: CreateCrmOptions): Crm => {
   const policy = resolveCrmPolicy(options.policy);
   if (E.isLeft(policy)) throw new InvalidCrmConfiguration(policy.left.issues);
+  const contextModules = [...builtInModules(policy.right), ...(options.modules ?? [])];
+  // the audit module indexes every other module's events, so it comes last
+  const modules = [...contextModules, auditModuleFor(contextModules)];
   const kernel = createCrmKernel({
     eventStore: options.eventStore,
     readModels: options.readModels,
     registry: options.registry,
-    modules: [...builtInModules(policy.right), ...(options.modules ?? [])],
+    modules,
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.ids ? { ids: options.ids } : {}),
   });
@@ -237,6 +245,18 @@ export const createCrm = (options: CreateCrmOptions): Crm => {
   const placeOrder = order('PlaceOrder');
   const fileComplaint = complaint('FileComplaint');
   let live = false;
+  // read-your-writes: when nothing follows the store live, catch up before reading
+  const fresh = (): Promise<void> => (live ? Promise.resolve() : kernel.settle());
+  const auditDeps = {
+    eventStore: options.eventStore,
+    readModels: options.readModels,
+    projections: modules.flatMap((m) => m.projections),
+    vault: options.vault,
+    policy: policy.right,
+    now: () => kernel.clock.now(),
+    fresh,
+  };
+  const eraseCustomerData: Crm['customers']['erase'] = (ctx, data) => eraseCustomer(workflow, { data, metadata: metadataOf(ctx, kernel.ids) });
 
   return {
     handle,
@@ -338,6 +358,12 @@ export const createCrm = (options: CreateCrmOptions): Crm => {
       clock: kernel.clock,
       // read-your-writes: when nothing follows the store live, catch up before reading
       fresh: () => (live ? Promise.resolve() : kernel.settle()),
+    }),
+    audit: createAudit(auditDeps),
+    privacy: createPrivacy({
+      ...auditDeps,
+      reads: createReadApi({ readModels: options.readModels, vault: options.vault, policy: policy.right, clock: kernel.clock, fresh }),
+      erase: eraseCustomerData,
     }),
     runDue: (now, tenantId) => kernel.runDue(now, tenantId),
     settle: () => kernel.settle(),

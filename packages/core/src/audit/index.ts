@@ -1,0 +1,12 @@
+export * from './types.js';
+export { customerReferenceFields, customersNamedIn } from './customerReferences.js';
+export { CUSTOMER_STREAMS, customerStreamsProjection, type CustomerStreamsDoc } from './customerStreams.js';
+export { auditModuleFor, eventTypesOf } from './module.js';
+export { readTimeline, readCustomerEvents, type TimelineDeps } from './timeline.js';
+export { timelineEntryOf } from './timelineEntry.js';
+export { eventsAsOf, replayIntoReadModels, type ReplayOrder } from './replay.js';
+export { readApiAsOf, type AsOfDeps } from './asOf.js';
+export { verifyChains } from './verify.js';
+export { exportCustomer, openSealedFields, SEALED_FOR_ANOTHER, type ExportDeps } from './exportCustomer.js';
+export * from './explain/index.js';
+export { createAudit, createPrivacy, type AuditDeps, type PrivacyDeps } from './createAudit.js';
