@@ -20,4 +20,5 @@ export * from './sales/index.js';
 export * from './activities/index.js';
 export * from './telemarketing/index.js';
 export * from './audit/index.js';
+export * from './partners/index.js';
 export * from './crm/index.js';

@@ -37,6 +37,9 @@ import type { CrmModule } from './module.js';
 import { builtInModules } from './modules.js';
 import { resolveCrmPolicy, type CrmPolicy, type CrmPolicyInput } from './policy.js';
 import { createReadApi, type CrmReadApi } from './readApi.js';
+import { partnerViewOf, type PartnerView } from './partnerView.js';
+import type { PartnerCommand } from '../partners/commands.js';
+import { readPartnerAccessLog, type PartnerAccess, type PartnerAccessEntry, type PartnerScopeDoc } from '../partners/index.js';
 import { auditModuleFor, createAudit, createPrivacy, type AuditApi, type PrivacyApi } from '../audit/index.js';
 
 export interface CreateCrmOptions {
@@ -189,6 +192,24 @@ export interface Crm {
     agentReply: Send<Plain<typeof InquiryCommand>, 'RecordInquiryAgentReply'>;
     rate: Send<Plain<typeof InquiryCommand>, 'RateInquiry'>;
   };
+  /** 合作伙伴: partners and their scopes (the customers they brought or were granted, the opportunities assigned to them). */
+  readonly partners: {
+    register: Send<Plain<typeof PartnerCommand>, 'RegisterPartner'>;
+    /** Grant a customer (`basis` brought or granted); granting it again changes nothing. */
+    grantCustomer: Send<Plain<typeof PartnerCommand>, 'GrantPartnerCustomer'>;
+    assignOpportunity: Send<Plain<typeof PartnerCommand>, 'AssignPartnerOpportunity'>;
+    /** Take a customer or an opportunity out of scope: from then on it reads as not found. */
+    revoke: Send<Plain<typeof PartnerCommand>, 'RevokePartnerGrant'>;
+    /** The shop's view of a partner's scope (not audited: this is the shop reading, not the partner). */
+    scope(tenantId: string, partnerId: string): Promise<PartnerScopeDoc | undefined>;
+    /** Every read made through the partner's access, oldest first. */
+    accessLog(tenantId: string, partnerId: string): Promise<PartnerAccessEntry[]>;
+  };
+  /**
+   * Read as a partner: the in-scope subset of `projections`; anything else reads as a missing id.
+   * Each read records an access event. Throws `InvalidPartnerAccess` when `partner` names no partner.
+   */
+  as(partner: PartnerAccess): PartnerView;
   /** Read models, caught up before every read (or, once `start()`ed, as live as the runner). */
   readonly projections: CrmReadApi;
   /** Audits: the projections as of any instant, a customer's timeline, why a value is what it is, the hash chains verified. */
@@ -247,6 +268,8 @@ export const createCrm = (options: CreateCrmOptions): Crm => {
   let live = false;
   // read-your-writes: when nothing follows the store live, catch up before reading
   const fresh = (): Promise<void> => (live ? Promise.resolve() : kernel.settle());
+  const partner = send<Plain<typeof PartnerCommand>>();
+  const partnerReads = createReadApi({ readModels: options.readModels, vault: options.vault, policy: policy.right, clock: kernel.clock, fresh });
   const auditDeps = {
     eventStore: options.eventStore,
     readModels: options.readModels,
@@ -351,6 +374,15 @@ export const createCrm = (options: CreateCrmOptions): Crm => {
       agentReply: inquiry('RecordInquiryAgentReply'),
       rate: inquiry('RateInquiry'),
     },
+    partners: {
+      register: partner('RegisterPartner'),
+      grantCustomer: partner('GrantPartnerCustomer'),
+      assignOpportunity: partner('AssignPartnerOpportunity'),
+      revoke: partner('RevokePartnerGrant'),
+      scope: (tenantId, partnerId) => partnerReads.get<PartnerScopeDoc>('partners.scope', tenantId, partnerId),
+      accessLog: (tenantId, partnerId) => readPartnerAccessLog(options.eventStore, tenantId, partnerId),
+    },
+    as: (p) => partnerViewOf({ handle, clock: kernel.clock, ids: kernel.ids, projections: partnerReads }, p),
     projections: createReadApi({
       readModels: options.readModels,
       vault: options.vault,

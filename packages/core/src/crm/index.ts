@@ -4,4 +4,5 @@ export * from './policy.js';
 export * from './modules.js';
 export * from './createCrm.js';
 export * from './readApi.js';
+export * from './partnerView.js';
 export * from './crm.js';

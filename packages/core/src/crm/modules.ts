@@ -19,6 +19,7 @@ import { activitiesModuleFor } from '../activities/module.js';
 import { telemarketingModuleFor } from '../telemarketing/module.js';
 import { monthlyCouponBenefits } from '../loyalty/policy.js';
 import { loyaltyReads } from '../loyalty/read.js';
+import { partnersModule } from '../partners/module.js';
 import type { CrmModule } from './module.js';
 import type { CrmPolicy } from './policy.js';
 
@@ -74,4 +75,5 @@ export const builtInModules = (policy: CrmPolicy): CrmModule[] => [
   salesModuleFor(policy.sales),
   activitiesModuleFor(policy.activities),
   telemarketingModuleFor(policy.telemarketing),
+  partnersModule,
 ];
