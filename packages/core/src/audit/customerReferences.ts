@@ -1,8 +1,9 @@
 /**
- * The top-level fields of event data that name a customer: the customer themself, the
- * buyer of an order line, the beneficiary and referrer of a referral commission.
+ * The top-level fields of event data that say whom an event is about: the customer, and
+ * the beneficiary of a referral commission. A referrer or a buyer named beside them is a
+ * party to someone else's fact (their timeline and export do not get it).
  */
-export const customerReferenceFields: readonly string[] = ['customerId', 'buyerId', 'beneficiaryId', 'referrerId'];
+export const customerReferenceFields: readonly string[] = ['customerId', 'beneficiaryId'];
 
 /** The customers an event's data names in the given fields (each once, in field order). */
 export const customersNamedIn = (data: unknown, fields: readonly string[] = customerReferenceFields): string[] => {
