@@ -2,7 +2,7 @@ import type { StoredEvent } from '../../kernel/envelope.js';
 import type { Projection } from '../../kernel/projection.js';
 import { conversionsOf, countCalls, type CallCounts, type CallFact, type PaymentFact } from '../conversion.js';
 import type { TelemarketingEvent } from '../events.js';
-import { defaultTelemarketingPolicy, type TelemarketingPolicy } from '../policy.js';
+import { defaultTelemarketingPolicy } from '../policy.js';
 
 /**
  * The orders context's `OrderPaid`, as far as telemarketing reads it (the contexts do not
@@ -51,7 +51,7 @@ const derive = (d: CustomerCallsDoc, days: number): CustomerCallsDoc => {
 export type CustomerCallsEvent = TelemarketingEvent | OrderPaidFact;
 
 /** The per-customer calls projection for a policy (the conversion window). */
-export const makeCustomerCalls = (policy: Pick<TelemarketingPolicy, 'conversionWindowDays'> = defaultTelemarketingPolicy): Projection<CustomerCallsDoc, CustomerCallsEvent> => ({
+export const makeCustomerCalls = (policy: { readonly conversionWindowDays: number } = defaultTelemarketingPolicy): Projection<CustomerCallsDoc, CustomerCallsEvent> => ({
   name: 'telemarketing.customerCalls',
   version: 1,
   events: ['CallListEntryAdded', 'CallRecorded', 'OrderPaid'],
