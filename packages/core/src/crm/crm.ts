@@ -29,6 +29,8 @@ import { ActivityBooking, bookActivity } from '../activities/bookActivity.js';
 import { MeetingReschedule, rescheduleMeeting } from '../activities/rescheduleMeeting.js';
 import { placeOrderWithCoupon, type CouponOrderInput } from '../loyalty/coupons/placeOrderWithCoupon.js';
 import { sendMarketingMessage, type MarketingMessageInput } from '../marketing/sendMarketingMessage.js';
+import type { CampaignCommand, CampaignRecipientCommand } from '../marketing/campaigns/commands.js';
+import { sendCampaign, type CampaignSendInput, type CampaignSendReport } from '../marketing/campaigns/sendCampaign.js';
 import { buildCallList, type CallListInput } from '../telemarketing/buildCallList.js';
 import { recordCall, type CallInput, type RecordedCall } from '../telemarketing/recordCall.js';
 import { metadataOf, type CommandContext } from './context.js';
@@ -143,6 +145,13 @@ export interface Crm {
      * consent for the channel, or when it would be the 5th in 30 days (`details.nextAllowedAt`).
      */
     send(ctx: CommandContext, data: MarketingMessageInput['data']): Result;
+  };
+  /** 营销管理: define a campaign, send it (consent and the cap checked per recipient at send time), record responses. */
+  readonly campaigns: {
+    define: Send<Plain<typeof CampaignCommand>, 'DefineCampaign'>;
+    /** Send a campaign once, not before its schedule: every recipient reached or refused with the reason (re-send the same commandId to finish an interrupted send). */
+    send(ctx: CommandContext, data: CampaignSendInput['data']): Promise<E.Either<CrmError, CampaignSendReport>>;
+    recordResponse: Send<Plain<typeof CampaignRecipientCommand>, 'RecordCampaignResponse'>;
   };
   /** 销售管理: opportunities and territories. */
   readonly sales: {
@@ -337,6 +346,11 @@ export const createCrm = (options: CreateCrmOptions): Crm => {
     coupons: { issue: coupon('IssueCoupon'), release: coupon('ReleaseCouponRedemption') },
     marketing: {
       send: (ctx, data) => sendMarketingMessage({ handle, eventStore: options.eventStore }, { data, metadata: metadataOf(ctx, kernel.ids) }),
+    },
+    campaigns: {
+      define: send<Plain<typeof CampaignCommand>>()('DefineCampaign'),
+      send: (ctx, data) => sendCampaign(withStore, { data, metadata: metadataOf(ctx, kernel.ids) }),
+      recordResponse: send<Plain<typeof CampaignRecipientCommand>>()('RecordCampaignResponse'),
     },
     sales: {
       open: opportunity('OpenOpportunity'),

@@ -12,6 +12,7 @@ import type { Reactor } from '../kernel/reactor.js';
 import { serviceModuleFor } from '../service/module.js';
 import { couponsModuleFor } from '../loyalty/coupons/module.js';
 import { marketingModuleFor } from '../marketing/module.js';
+import { campaignsWithOrdersFor } from './campaignAttribution.js';
 import { referralsModuleFor } from '../referrals/module.js';
 import { loyaltyModuleFor } from '../loyalty/module.js';
 import { salesModuleFor } from '../sales/module.js';
@@ -71,6 +72,7 @@ export const builtInModules = (policy: CrmPolicy): CrmModule[] => [
     monthly: { members: (ctx) => loyaltyReads(ctx.readModels).members(ctx.tenantId), benefits: monthlyCouponBenefits(policy.loyalty) },
   }),
   marketingModuleFor(policy.marketing),
+  campaignsWithOrdersFor(policy.campaigns),
   referralsModuleFor(policy.referrals),
   salesModuleFor(policy.sales),
   activitiesModuleFor(policy.activities),

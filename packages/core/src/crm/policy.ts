@@ -7,6 +7,7 @@ import { OrdersPolicy, ordersPolicy } from '../orders/policy.js';
 import { defaultServicePolicy, ServicePolicy } from '../service/policy.js';
 import { CouponsPolicy, couponsPolicy } from '../loyalty/coupons/policy.js';
 import { MarketingPolicy, marketingPolicy } from '../marketing/policy.js';
+import { CampaignsPolicy, campaignsPolicy } from '../marketing/campaigns/policy.js';
 import { ReferralPolicy, referralPolicy } from '../referrals/policy.js';
 import { LoyaltyPolicy, loyaltyPolicy } from '../loyalty/policy.js';
 import { SalesPolicy, salesPolicy } from '../sales/policy.js';
@@ -26,6 +27,8 @@ export interface CrmPolicyInput {
   readonly loyalty?: Partial<Record<keyof LoyaltyPolicy, unknown>>;
   readonly coupons?: Partial<Record<keyof CouponsPolicy, unknown>>;
   readonly marketing?: Partial<Record<keyof MarketingPolicy, unknown>>;
+  /** 营销管理: the attribution window of campaign orders. */
+  readonly campaigns?: Partial<Record<keyof CampaignsPolicy, unknown>>;
   /** Three-level distribution: more than 3 levels, an entry fee or a per-recruit bonus is refused (anti-pyramid rules). */
   readonly referrals?: Partial<Record<keyof ReferralPolicy, unknown>>;
   readonly sales?: Partial<Record<keyof SalesPolicy, unknown>>;
@@ -41,6 +44,7 @@ export interface CrmPolicy {
   readonly loyalty: LoyaltyPolicy;
   readonly coupons: CouponsPolicy;
   readonly marketing: MarketingPolicy;
+  readonly campaigns: CampaignsPolicy;
   readonly referrals: ReferralPolicy;
   readonly sales: SalesPolicy;
   readonly activities: ActivitiesPolicy;
@@ -61,6 +65,7 @@ const SLICES = {
   loyalty: LoyaltyPolicy.props,
   coupons: CouponsPolicy.props,
   marketing: MarketingPolicy.props,
+  campaigns: CampaignsPolicy.props,
   referrals: ReferralPolicy.props,
   sales: SalesPolicy.props,
   activities: ActivitiesPolicy.props,
@@ -97,6 +102,8 @@ export const resolveCrmPolicy = (input: CrmPolicyInput = {}): E.Either<Validatio
   if (E.isLeft(coupons)) return E.left(prefix(coupons.left, 'coupons'));
   const marketing = marketingPolicy(input.marketing ?? {});
   if (E.isLeft(marketing)) return E.left(prefix(marketing.left, 'marketing'));
+  const campaigns = campaignsPolicy(input.campaigns ?? {});
+  if (E.isLeft(campaigns)) return E.left(prefix(campaigns.left, 'campaigns'));
   const referrals = referralPolicy(input.referrals ?? {});
   if (E.isLeft(referrals)) return E.left(prefix(referrals.left, 'referrals'));
   const sales = salesPolicy(input.sales ?? {});
@@ -116,6 +123,7 @@ export const resolveCrmPolicy = (input: CrmPolicyInput = {}): E.Either<Validatio
     loyalty: loyalty.right,
     coupons: coupons.right,
     marketing: marketing.right,
+    campaigns: campaigns.right,
     referrals: referrals.right,
   });
 };

@@ -17,6 +17,8 @@ import type { CouponDoc } from '../loyalty/coupons/projections/coupon.js';
 import type { CouponWallet } from '../loyalty/coupons/projections/wallet.js';
 import { readGreetingsDue, greetingDateAt, type GreetingDue } from '../marketing/care/greetings.js';
 import { marketingContactAt, type MarketingContactsDoc } from '../marketing/projections/contacts.js';
+import { campaignResults, type CampaignResultsDoc } from '../marketing/campaigns/projections/results.js';
+import { campaignHistory, type CampaignHistoryDoc } from '../marketing/campaigns/projections/history.js';
 import { referralReads, type ReferralReads } from '../referrals/read.js';
 import { loyaltyReads, type LoyaltyReads } from '../loyalty/read.js';
 import { salesReads } from '../sales/reads.js';
@@ -62,6 +64,11 @@ export interface CrmReadApi {
   readonly marketing: {
     /** How many messages the customer got in the last 30 days as of `now`, and when the next is allowed. */
     contact(tenantId: string, customerId: string, now?: string): Promise<ReturnType<typeof marketingContactAt>>;
+  };
+  /** 营销管理: a campaign's results (reached, refused with reasons, responses, attributed orders, ROI) and a customer's campaign history. */
+  readonly campaigns: {
+    results(tenantId: string, campaignId: string): Promise<CampaignResultsDoc | undefined>;
+    history(tenantId: string, customerId: string): Promise<CampaignHistoryDoc | undefined>;
   };
   /** Birthday and holiday greetings due on a local date (default: today), only to customers who consented. */
   readonly greetings: { due(tenantId: string, date?: string): Promise<GreetingDue[]> };
@@ -148,6 +155,10 @@ export const createReadApi = ({ readModels, vault, policy, clock, fresh }: ReadA
         const doc = await get<MarketingContactsDoc>('marketing.contacts', tenantId, customerId);
         return marketingContactAt(doc, now ?? clock.now(), policy.marketing);
       },
+    },
+    campaigns: {
+      results: (tenantId, campaignId) => get<CampaignResultsDoc>(campaignResults.name, tenantId, campaignId),
+      history: (tenantId, customerId) => get<CampaignHistoryDoc>(campaignHistory.name, tenantId, customerId),
     },
     greetings: {
       async due(tenantId, date) {

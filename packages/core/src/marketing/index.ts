@@ -17,3 +17,4 @@ export * from './sendMarketingMessage.js';
 export * from './projections/contacts.js';
 export * from './care/greetings.js';
 export * from './module.js';
+export * from './campaigns/index.js';
