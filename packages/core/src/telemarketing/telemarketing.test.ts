@@ -112,6 +112,37 @@ describe('crm.telemarketing', () => {
     expect((await crm.projections.telemarketing.customer('shop1', 'c-2'))?.lists['L1']).toMatchObject({ converted: 0, conversions: {} });
   });
 
+  it('converts a call recorded after the payment it preceded (the facts decide, not their arrival order)', async () => {
+    const { crm } = setupCrm();
+    await customers(crm, ['c-1']);
+    ok(await crm.telemarketing.buildList(shop, { ...list, customerIds: ['c-1'] }));
+    await paidOrder(crm, 'o-1', 'c-1', `${DAY}T05:00:00.000Z`);
+    await crm.settle();
+    ok(await crm.telemarketing.recordCall(shop, { listId: 'L1', callId: 'k1', customerId: 'c-1', agentId: 'a-1', outcome: 'notInterested', at: `${DAY}T02:00:00.000Z` }));
+    expect((await crm.projections.telemarketing.agents('shop1', 'L1'))?.[0]).toMatchObject({ agentId: 'a-1', attempts: 1, reached: 1, converted: 1 });
+  });
+
+  it('sending the same do-not-call again withdraws nothing twice', async () => {
+    const { crm, eventStore } = setupCrm();
+    await customers(crm, ['c-1']);
+    ok(await crm.telemarketing.buildList(shop, { ...list, customerIds: ['c-1'] }));
+    const input = { listId: 'L1', callId: 'k1', customerId: 'c-1', agentId: 'a-1', outcome: 'doNotCall' as const, at: `${DAY}T02:00:00.000Z` };
+    ok(await crm.telemarketing.recordCall({ ...shop, commandId: 'dnc' }, input));
+    const before = await eventCount(eventStore);
+    const again = ok(await crm.telemarketing.recordCall({ ...shop, commandId: 'dnc' }, input));
+    expect([again.call.duplicate, again.followUps[0]?.duplicate]).toEqual([true, true]);
+    expect(await eventCount(eventStore)).toBe(before);
+  });
+
+  it('a follow-up the other context refuses comes back as the refusal, the call itself recorded', async () => {
+    const { crm } = setupCrm({ activities: { agents: ['a-2'] } });
+    await customers(crm, ['c-1']);
+    ok(await crm.telemarketing.buildList(shop, { ...list, customerIds: ['c-1'] }));
+    const r = await crm.telemarketing.recordCall(shop, { listId: 'L1', callId: 'k1', customerId: 'c-1', agentId: 'a-1', outcome: 'callback', callbackAt: '2026-06-03T06:00:00.000Z', at: `${DAY}T02:00:00.000Z` });
+    expect(r).toMatchObject({ left: { kind: 'DomainError', code: 'ACTIVITY_UNKNOWN_AGENT', path: ['data', 'agentId'], details: { callRecorded: true } } });
+    expect(await crm.projections.telemarketing.list('shop1', 'L1')).toMatchObject({ calls: 1, outcomes: { callback: 1 } });
+  });
+
   it('refuses bad input with the field paths and writes nothing', async () => {
     const { crm, eventStore } = setupCrm();
     await customers(crm, ['c-1']);
