@@ -40,6 +40,7 @@ import { builtInModules } from './modules.js';
 import { resolveCrmPolicy, type CrmPolicy, type CrmPolicyInput } from './policy.js';
 import { createReadApi, type CrmReadApi } from './readApi.js';
 import { partnerViewOf, type PartnerView } from './partnerView.js';
+import { registerPartnerCustomer, type PartnerCustomerInput } from './partnerCustomers.js';
 import type { PartnerCommand } from '../partners/commands.js';
 import { readPartnerAccessLog, type PartnerAccess, type PartnerAccessEntry, type PartnerScopeDoc } from '../partners/index.js';
 import { auditModuleFor, createAudit, createPrivacy, type AuditApi, type PrivacyApi } from '../audit/index.js';
@@ -204,6 +205,8 @@ export interface Crm {
   /** 合作伙伴: partners and their scopes (the customers they brought or were granted, the opportunities assigned to them). */
   readonly partners: {
     register: Send<Plain<typeof PartnerCommand>, 'RegisterPartner'>;
+    /** Register a customer the partner brought and grant it (basis `brought`); refused before anything is written for an unknown partner. */
+    registerCustomer(ctx: CommandContext, data: PartnerCustomerInput['data']): Result;
     /** Grant a customer (`basis` brought or granted); granting it again changes nothing. */
     grantCustomer: Send<Plain<typeof PartnerCommand>, 'GrantPartnerCustomer'>;
     assignOpportunity: Send<Plain<typeof PartnerCommand>, 'AssignPartnerOpportunity'>;
@@ -390,6 +393,11 @@ export const createCrm = (options: CreateCrmOptions): Crm => {
     },
     partners: {
       register: partner('RegisterPartner'),
+      registerCustomer: (ctx, data) =>
+        registerPartnerCustomer(
+          { ...workflow, clock: kernel.clock, scopeOf: (tenantId, partnerId) => partnerReads.get<PartnerScopeDoc>('partners.scope', tenantId, partnerId) },
+          { data, metadata: metadataOf(ctx, kernel.ids) },
+        ),
       grantCustomer: partner('GrantPartnerCustomer'),
       assignOpportunity: partner('AssignPartnerOpportunity'),
       revoke: partner('RevokePartnerGrant'),

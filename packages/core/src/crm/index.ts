@@ -5,4 +5,5 @@ export * from './modules.js';
 export * from './createCrm.js';
 export * from './readApi.js';
 export * from './partnerView.js';
+export * from './partnerCustomers.js';
 export * from './crm.js';

@@ -117,6 +117,7 @@ describe('crm.as(partner)', () => {
 
   it('refuses a partner access that names no partner with the field path, reading and writing nothing', async () => {
     const { crm, eventStore } = await withCampusAgent();
+    await crm.settle(); // reactions of the fixture's events are written now, not during the refusals
     const size = eventStore.size;
     let thrown: unknown;
     try {
@@ -132,6 +133,7 @@ describe('crm.as(partner)', () => {
 
   it('refuses bad commands with the field path and writes nothing', async () => {
     const { crm, eventStore } = await withCampusAgent();
+    await crm.settle(); // reactions of the fixture's events are written now, not during the refusals
     const size = eventStore.size;
     const refused = [
       await crm.partners.register(shop, { partnerId: 'p2', kind: 'franchise' as never, name: '', at }),
