@@ -33,6 +33,7 @@ import type { CampaignCommand, CampaignRecipientCommand } from '../marketing/cam
 import { sendCampaign, type CampaignSendInput, type CampaignSendReport } from '../marketing/campaigns/sendCampaign.js';
 import { buildCallList, type CallListInput } from '../telemarketing/buildCallList.js';
 import { recordCall, type CallInput, type RecordedCall } from '../telemarketing/recordCall.js';
+import { checkDial, type DialInput, type DialPermit } from '../telemarketing/checkDial.js';
 import { metadataOf, type CommandContext } from './context.js';
 import { createCrmKernel, type CrmKernel, type DueReport } from './createCrm.js';
 import type { CrmModule } from './module.js';
@@ -195,6 +196,8 @@ export interface Crm {
      * a callback books a call activity at `callbackAt`, "do not call" withdraws phone consent at once.
      */
     recordCall(ctx: CommandContext, data: CallInput['data']): Promise<E.Either<CrmError, RecordedCall>>;
+    /** Before dialling (writes nothing): refused when the customer is not this agent's on the list or their phone consent no longer holds. */
+    checkDial(tenantId: string, data: DialInput): Promise<E.Either<CrmError, DialPermit>>;
   };
   readonly inquiries: {
     open: Send<Plain<typeof InquiryCommand>, 'OpenInquiry'>;
@@ -384,6 +387,7 @@ export const createCrm = (options: CreateCrmOptions): Crm => {
     telemarketing: {
       buildList: (ctx, data) => buildCallList({ handle, eventStore: options.eventStore }, { data, metadata: metadataOf(ctx, kernel.ids) }, policy.right.telemarketing),
       recordCall: (ctx, data) => recordCall({ handle, eventStore: options.eventStore }, { data, metadata: metadataOf(ctx, kernel.ids) }, policy.right.telemarketing),
+      checkDial: (tenantId, data) => checkDial(options.eventStore, tenantId, data),
     },
     inquiries: {
       open: inquiry('OpenInquiry'),

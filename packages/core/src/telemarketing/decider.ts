@@ -3,7 +3,7 @@ import { absurd } from 'fp-ts/lib/function.js';
 import type { Decider } from '../kernel/decider.js';
 import type { ConsentFact } from '../marketing/values.js';
 import type { TelemarketingCommand } from './commands.js';
-import { refuseTelemarketing, type TelemarketingError } from './errors.js';
+import { refuseTelemarketing, telemarketingError, type TelemarketingError } from './errors.js';
 import type { TelemarketingEvent } from './events.js';
 import { defaultTelemarketingPolicy, type TelemarketingPolicy } from './policy.js';
 import type { CallListEntry, CallListExclusion } from './values.js';
@@ -48,6 +48,31 @@ export const distributeCallList = (
   return { entries, excluded };
 };
 
+/**
+ * Why `agentId` may not phone `customerId` from this list at `at` with this consent, or
+ * undefined when the call may be made: the list exists, the customer is on it and is this
+ * agent's, `at` is not before the list was built, and phone consent holds at `at`. The
+ * call id is checked by `RecordCall` only.
+ */
+export const dialRefusal = (
+  s: CallList,
+  call: { readonly listId: string; readonly callId?: string; readonly customerId: string; readonly agentId: string; readonly at: string },
+  consent: ConsentFact,
+): TelemarketingError | undefined => {
+  const no = telemarketingError;
+  if (s.status === 'none') return no('TELEMARKETING_LIST_NOT_FOUND', `no call list ${call.listId}`, ['data', 'listId']);
+  const assignedAgentId = s.assigned[call.customerId];
+  if (assignedAgentId === undefined) return no('TELEMARKETING_NOT_ON_LIST', `customer ${call.customerId} is not on list ${s.listId}`, ['data', 'customerId']);
+  if (assignedAgentId !== call.agentId) return no('TELEMARKETING_NOT_ASSIGNED', `customer ${call.customerId} is ${assignedAgentId}'s to call`, ['data', 'agentId'], { assignedAgentId });
+  if (call.callId !== undefined && s.callIds[call.callId]) return no('TELEMARKETING_CALL_EXISTS', `call ${call.callId} was recorded before`, ['data', 'callId']);
+  if (call.at < s.builtAt) return no('TELEMARKETING_CALL_BEFORE_LIST', `the list was built at ${s.builtAt}`, ['data', 'at'], { builtAt: s.builtAt });
+  if (!consentHoldsAt(consent, call.at)) {
+    const since = consent.since ? ` since ${consent.since}` : '';
+    return no('TELEMARKETING_NO_PHONE_CONSENT', `customer ${call.customerId}'s phone consent is ${consent.status}${since}`, ['data', 'customerId'], { status: consent.status, since: consent.since });
+  }
+  return undefined;
+};
+
 const decideFor =
   (policy: TelemarketingPolicy) =>
   (c: TelemarketingCommand, s: CallList): E.Either<TelemarketingError, TelemarketingEvent[]> => {
@@ -68,18 +93,8 @@ const decideFor =
       }
       case 'RecordCall': {
         const { consent, ...call } = c.data;
-        if (s.status === 'none') return refuseTelemarketing('TELEMARKETING_LIST_NOT_FOUND', `no call list ${call.listId}`, ['data', 'listId']);
-        const assignedAgentId = s.assigned[call.customerId];
-        if (assignedAgentId === undefined) return refuseTelemarketing('TELEMARKETING_NOT_ON_LIST', `customer ${call.customerId} is not on list ${s.listId}`, ['data', 'customerId']);
-        if (assignedAgentId !== call.agentId)
-          return refuseTelemarketing('TELEMARKETING_NOT_ASSIGNED', `customer ${call.customerId} is ${assignedAgentId}'s to call`, ['data', 'agentId'], { assignedAgentId });
-        if (s.callIds[call.callId]) return refuseTelemarketing('TELEMARKETING_CALL_EXISTS', `call ${call.callId} was recorded before`, ['data', 'callId']);
-        if (call.at < s.builtAt) return refuseTelemarketing('TELEMARKETING_CALL_BEFORE_LIST', `the list was built at ${s.builtAt}`, ['data', 'at'], { builtAt: s.builtAt });
-        if (!consentHoldsAt(consent, call.at))
-          return refuseTelemarketing('TELEMARKETING_NO_PHONE_CONSENT', `customer ${call.customerId}'s phone consent is ${consent.status}${consent.since ? ` since ${consent.since}` : ''}`, ['data', 'customerId'], {
-            status: consent.status,
-            since: consent.since,
-          });
+        const refused = dialRefusal(s, call, consent);
+        if (refused) return E.left(refused);
         if (call.outcome === 'callback' && (call.callbackAt === null || call.callbackAt <= call.at))
           return refuseTelemarketing('TELEMARKETING_BAD_CALLBACK', 'a callback needs a callbackAt after the call', ['data', 'callbackAt']);
         if (call.outcome !== 'callback' && call.callbackAt !== null)

@@ -29,6 +29,8 @@ describe('docs/telemarketing.md', () => {
 
     // consent is read again at dial time: c-cai withdrew after the list was built
     await crm.customers.withdrawConsent(shop, { customerId: 'c-cai', channel: 'phone', at: '2026-06-01T09:00:00.000Z' });
+    const dial = await crm.telemarketing.checkDial('shop1', { listId: 'L-618', customerId: 'c-cai', agentId: 'a-li', at: '2026-06-02T02:00:00.000Z' });
+    console.log(E.isLeft(dial)); // true: refused before dialling (checkDial writes nothing)
     const refused = await crm.telemarketing.recordCall(shop, { listId: 'L-618', callId: 'k1', customerId: 'c-cai', agentId: 'a-li', outcome: 'interested', at: '2026-06-02T02:00:00.000Z' });
     if (E.isLeft(refused) && refused.left.kind === 'DomainError') console.log(refused.left.code, refused.left.path, refused.left.details?.status);
     // TELEMARKETING_NO_PHONE_CONSENT [ 'data', 'customerId' ] withdrawn   (nothing was written)
@@ -57,6 +59,7 @@ describe('docs/telemarketing.md', () => {
     // #endregion
     expect(list?.size).toBe(3);
     expect(Object.entries(list!.lines).map(([c, l]) => `${c}→${l.agentId}`)).toEqual(['c-ann→a-li', 'c-bo→a-wu', 'c-cai→a-li']);
+    expect(dial).toMatchObject({ left: { code: 'TELEMARKETING_NO_PHONE_CONSENT' } });
     expect(refused).toMatchObject({ left: { code: 'TELEMARKETING_NO_PHONE_CONSENT', path: ['data', 'customerId'], details: { status: 'withdrawn' } } });
     expect(callback).toMatchObject({ kind: 'call', agentId: 'a-wu', start: '2026-06-03T06:00:00.000Z' });
     expect(message).toMatchObject({ left: { code: 'MARKETING_NO_CONSENT' } });

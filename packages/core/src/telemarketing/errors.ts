@@ -27,9 +27,13 @@ export const TELEMARKETING_ERROR_CODES = [
 export type TelemarketingErrorCode = (typeof TELEMARKETING_ERROR_CODES)[number];
 export type TelemarketingError = DomainError<TelemarketingErrorCode>;
 
+/** A telemarketing refusal as a value. */
+export const telemarketingError = (code: TelemarketingErrorCode, message: string, path: FieldPath, details?: Readonly<Record<string, unknown>>): TelemarketingError =>
+  domainError(code, message, path, details);
+
 export const refuseTelemarketing = <A = never>(
   code: TelemarketingErrorCode,
   message: string,
   path: FieldPath,
   details?: Readonly<Record<string, unknown>>,
-): E.Either<TelemarketingError, A> => E.left(domainError(code, message, path, details));
+): E.Either<TelemarketingError, A> => E.left(telemarketingError(code, message, path, details));

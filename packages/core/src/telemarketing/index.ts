@@ -14,6 +14,7 @@ export * from './decider.js';
 export * from './streams.js';
 export * from './conversion.js';
 export * from './buildCallList.js';
+export * from './checkDial.js';
 export * from './recordCall.js';
 export * from './projections/listProgress.js';
 export * from './projections/customerCalls.js';

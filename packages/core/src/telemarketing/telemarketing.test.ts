@@ -21,8 +21,11 @@ describe('crm.telemarketing', () => {
     const { crm, eventStore } = setupCrm();
     await customers(crm, ['c-1', 'c-2']);
     ok(await crm.telemarketing.buildList(shop, { ...list, customerIds: ['c-1', 'c-2'] }));
+    const dial = { listId: 'L1', customerId: 'c-1', agentId: 'a-1', at: `${DAY}T02:00:00.000Z` };
+    expect(await crm.telemarketing.checkDial('shop1', dial)).toEqual(E.right({ ...dial, consentSince: '2026-05-01T00:00:00.000Z' }));
     ok(await crm.customers.withdrawConsent(shop, { customerId: 'c-1', channel: 'phone', at: '2026-06-01T08:00:00.000Z' }));
     const before = await eventCount(eventStore);
+    expect(await crm.telemarketing.checkDial('shop1', dial)).toMatchObject({ left: { code: 'TELEMARKETING_NO_PHONE_CONSENT', path: ['data', 'customerId'], details: { status: 'withdrawn' } } });
     const r = await crm.telemarketing.recordCall(shop, { listId: 'L1', callId: 'k1', customerId: 'c-1', agentId: 'a-1', outcome: 'interested', at: `${DAY}T02:00:00.000Z` });
     expect(r).toMatchObject({ left: { code: 'TELEMARKETING_NO_PHONE_CONSENT', path: ['data', 'customerId'], details: { status: 'withdrawn', since: '2026-06-01T08:00:00.000Z' } } });
     expect(await eventCount(eventStore)).toBe(before);
@@ -165,6 +168,12 @@ describe('crm.telemarketing', () => {
     });
     expect(await crm.telemarketing.recordCall(shop, { listId: 'L1', callId: 'k1', customerId: 'c-1', agentId: 'a-2', outcome: 'busy', at: `${DAY}T02:00:00.000Z` })).toMatchObject({
       left: { code: 'TELEMARKETING_NOT_ASSIGNED', path: ['data', 'agentId'], details: { assignedAgentId: 'a-1' } },
+    });
+    expect(await crm.telemarketing.checkDial('shop1', { listId: 'L1', customerId: 'c-1', agentId: 'a 1', at: 'now' })).toMatchObject({
+      left: { kind: 'ValidationError', issues: [{ path: ['data', 'agentId'] }, { path: ['data', 'at'] }] },
+    });
+    expect(await crm.telemarketing.checkDial('shop1', { listId: 'L2', customerId: 'c-1', agentId: 'a-1', at: `${DAY}T02:00:00.000Z` })).toMatchObject({
+      left: { code: 'TELEMARKETING_LIST_NOT_FOUND', path: ['data', 'listId'] },
     });
     expect(await eventCount(eventStore)).toBe(mid);
   });
