@@ -37,11 +37,13 @@ export const creditScoreExplainer: Explainer<CreditDocument> = {
   projection: (options) => `credit.${options.role ?? 'seller'}`,
   explain(steps, doc, { at, policy }) {
     const profile = creditProfileAsOf(doc, at, policy.credit);
+    const key = (r: Pick<RatedData, 'orderId' | 'line' | 'at' | 'rating'>): string => `${r.orderId}#${r.line}@${r.at}:${r.rating}`;
+    const scoredBy = new Map(profile.ratings.map((r) => [key(r), r]));
     const lines: ExplainedStep<CreditDocument>[] = [];
     for (const step of steps) {
       if (step.event.type !== 'OrderLineRated') continue;
       const d = step.event.data as RatedData;
-      const scored = profile.ratings.find((r) => r.orderId === d.orderId && r.line === d.line && r.at === d.at && r.rating === d.rating);
+      const scored = scoredBy.get(key(d));
       const what = `${d.rating} on order ${d.orderId} line ${d.line} (${d.productId})`;
       lines.push(
         scored
