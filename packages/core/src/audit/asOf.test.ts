@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { isRapportError } from '../kernel/errors.js';
-import { auditSetup, completedOrder, ok, shop } from './auditFixture.js';
+import { memoryStores } from '@rapport/memory';
+import { sequentialIds } from '../kernel/ids.js';
+import type { Projection } from '../kernel/projection.js';
+import { createCrm } from '../crm/crm.js';
+import type { CrmModule } from '../crm/module.js';
+import { auditSetup, completedOrder, ok, settableClock, shop } from './auditFixture.js';
 
 const endOfMarch = '2026-03-31T23:59:59.999Z';
 
@@ -54,6 +59,25 @@ describe('crm.audit.asOf', () => {
     expect(line).toMatchObject({ complaintId: 'k1' });
     expect(await crm.projections.complaints.get('shop1', 'k1')).toMatchObject({ status: 'acknowledged' });
     expect(await then.complaints.get('shop1', 'k1')).toMatchObject({ status: 'filed' });
+  });
+
+  it("replays a host's own projection too, with no code of its own for it", async () => {
+    const clock = settableClock('2026-03-01T00:00:00.000Z');
+    const paidOrders: Projection<{ count: number }> = {
+      name: 'host.paidOrders',
+      version: 1,
+      events: ['OrderPaid'],
+      init: () => ({ count: 0 }),
+      keyOf: () => 'all',
+      apply: (d) => ({ count: d.count + 1 }),
+    };
+    const host: CrmModule = { name: 'host', events: [], deciders: [], projections: [paidOrders] };
+    const crm = createCrm({ ...memoryStores({ clock }), clock, ids: sequentialIds('cmd'), modules: [host] });
+    await completedOrder(crm, { orderId: 'o1', customerId: 'c1', day: '2026-03-02', price: 1_000 });
+    clock.set('2026-04-02T00:00:00.000Z');
+    await completedOrder(crm, { orderId: 'o2', customerId: 'c1', day: '2026-04-02', price: 1_000 });
+    expect(await crm.projections.get('host.paidOrders', 'shop1', 'all')).toEqual({ count: 2 });
+    expect(await (await crm.audit.asOf(endOfMarch)).get('host.paidOrders', 'shop1', 'all')).toEqual({ count: 1 });
   });
 
   it('refuses an instant that is not ISO, and an unknown ordering', async () => {
