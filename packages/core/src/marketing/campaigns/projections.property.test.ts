@@ -6,6 +6,7 @@ import { defaultMarketingPolicy } from '../policy.js';
 import { foldProjection, type Projection, type StoredEvent } from '../../index.js';
 import { campaignHistory, type CampaignHistoryDoc } from './projections/history.js';
 import { campaignResults, type CampaignResultsDoc } from './projections/results.js';
+import { inAttributionWindow } from './recipientDecider.js';
 import { as, campaignCrm, DAY, iso, ok, shop } from './testFixtures.js';
 
 const customers = ['c-1', 'c-2', 'c-3', 'c-4'];
@@ -22,6 +23,8 @@ const stepArb = fc.oneof(
     channel: fc.constantFrom('sms' as const, 'email' as const),
   }),
   fc.record({ kind: fc.constant('order' as const), customer: fc.constantFrom(...customers), hours: fc.integer({ min: 0, max: 24 * 20 }), afterCampaign: fc.option(fc.integer({ min: 0, max: 24 * 9 })), amount: fc.integer({ min: 1, max: 50_000 }), refund: fc.option(fc.integer({ min: 1, max: 60_000 })) }),
+  // two payments of one customer after the last campaign, the later one recorded first
+  fc.record({ kind: fc.constant('latePair' as const), customer: fc.constantFrom(...customers), hours: fc.integer({ min: 0, max: 24 * 20 }), first: fc.integer({ min: 0, max: 24 * 8 }), gap: fc.integer({ min: 1, max: 48 }) }),
   fc.record({ kind: fc.constant('response' as const), customer: fc.constantFrom(...customers), campaign: fc.nat(5), response: fc.constantFrom('delivered' as const, 'opened' as const, 'clicked' as const, 'attended' as const), hours: fc.integer({ min: 0, max: 24 * 20 }) }),
 );
 
@@ -29,7 +32,7 @@ const stepArb = fc.oneof(
 const projections: Projection<any, any>[] = [campaignResults, campaignHistory];
 
 describe('campaign projections (property)', () => {
-  const totals = { attributed: 0, capped: 0 };
+  const totals = { attributed: 0, capped: 0, replaced: 0 };
   it('rebuild equals incremental for results and history; sent + refused = audience; attributed ≤ sent; revenue = Σ net ≤ Σ paid', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(stepArb, { minLength: 1, maxLength: 20 }), fc.array(fc.boolean(), { minLength: 20, maxLength: 20 }), fc.boolean(), fc.boolean(), async (unsorted, pauses, inTimeOrder, preload) => {
@@ -62,6 +65,12 @@ describe('campaign projections (property)', () => {
             ok(await crm.orders.pay(shop, { orderId, method: 'alipay', amount: s.amount, at }));
             if (s.refund !== null) await crm.orders.refund(shop, { orderId, amount: s.refund, at: iso(paidMs + HOUR) }); // refused when more than paid
           }
+          if (s.kind === 'latePair' && lastCampaignMs !== null)
+            for (const [k, ms] of [[1, lastCampaignMs + (s.first + s.gap) * HOUR], [0, lastCampaignMs + s.first * HOUR]] as const) {
+              const orderId = `o-${i}-${k}`;
+              ok(await crm.orders.place(shop, { orderId, customerId: s.customer, sellerId: 's-1', couponAmount: 0, at: iso(ms), lines: [{ sku: 'a', productId: 'a', category: 'a', quantity: 1, unitPrice: 1000 + k }] }));
+              ok(await crm.orders.pay(shop, { orderId, method: 'alipay', amount: 1000 + k, at: iso(ms) }));
+            }
           if (s.kind === 'response' && campaignIds.length > 0)
             await crm.campaigns.recordResponse(shop, { campaignId: campaignIds[s.campaign % campaignIds.length]!, customerId: s.customer, response: s.response, at });
           if (pauses[i]) await crm.settle();
@@ -98,6 +107,21 @@ describe('campaign projections (property)', () => {
           // every attributed order was paid within 7 × 24 h of the send
           for (const a of r.attributions) expect(a.paidAt >= r.sentAt! && Date.parse(a.paidAt) - Date.parse(r.sentAt!) <= 7 * DAY).toBe(true);
         }
+        // attribution against the orders: the attributed order is paid by the recipient in the window, and no
+        // order paid in the window and recorded after the send is paid earlier (then smaller id); one exists → one attributed
+        const paidOrders = events.filter((e) => e.type === 'OrderPaid').map((e) => ({ ...(e.data as { customerId: string; orderId: string; at: string }), position: e.metadata.globalPosition }));
+        const before = (a: { at: string; orderId: string }, b: { at: string; orderId: string }) => a.at < b.at || (a.at === b.at && a.orderId < b.orderId);
+        for (const reach of events.filter((e) => e.type === 'CampaignRecipientReached')) {
+          const { campaignId, customerId, at: sentAt } = reach.data as { campaignId: string; customerId: string; at: string };
+          const inWindowOrders = paidOrders.filter((o) => o.customerId === customerId && inAttributionWindow(sentAt, o.at, 7));
+          const seen = inWindowOrders.filter((o) => o.position > reach.metadata.globalPosition);
+          const attributed = ((await crm.projections.campaigns.results('shop1', campaignId)) as CampaignResultsDoc).attributions.find((a) => a.customerId === customerId);
+          if (attributed) {
+            const order = inWindowOrders.find((o) => o.orderId === attributed.orderId);
+            expect(order?.at).toBe(attributed.paidAt);
+            for (const o of seen) expect(before(o, { at: attributed.paidAt, orderId: attributed.orderId })).toBe(false);
+          } else expect(seen).toEqual([]);
+        }
         for (const c of customers) {
           const h = await crm.projections.campaigns.history('shop1', c);
           if (!h) continue;
@@ -117,6 +141,7 @@ describe('campaign projections (property)', () => {
           for (const m of mine) expect(inWindow(mine, m.at, defaultMarketingPolicy).length).toBeLessThanOrEqual(4);
         }
         totals.attributed += campaignIds.length === 0 ? 0 : (await Promise.all(campaignIds.map((k) => crm.projections.campaigns.results('shop1', k)))).reduce((n, r) => n + (r?.attributedOrders ?? 0), 0);
+        totals.replaced += events.filter((e) => e.type === 'CampaignOrderAttributed' && (e.data as { replaces: string | null }).replaces !== null).length;
         totals.capped += events.filter((e) => e.type === 'CampaignRecipientRefused' && (e.data as { reason: string }).reason === 'capReached').length;
       }),
       { numRuns: 30 },
@@ -124,5 +149,6 @@ describe('campaign projections (property)', () => {
     // the scenarios reach the cases that matter
     expect(totals.attributed).toBeGreaterThan(0);
     expect(totals.capped).toBeGreaterThan(0);
+    expect(totals.replaced).toBeGreaterThan(0);
   }, 120_000);
 });
