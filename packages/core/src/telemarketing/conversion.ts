@@ -69,3 +69,24 @@ export const addCounts = (a: CallCounts, b: CallCounts): CallCounts => ({
   interested: a.interested + b.interested,
   converted: a.converted + b.converted,
 });
+
+/** What one customer's calls on one list came to: their agent, the counts, and which order converted which call. */
+export interface CustomerListCalls extends CallCounts {
+  readonly listId: string;
+  readonly agentId: string;
+  /** callId → the paid order that converted it. */
+  readonly conversions: Readonly<Record<string, string>>;
+}
+
+/** One customer's calls on a list, counted with a conversion window of `days` × 24 h. */
+export const customerListCalls = (
+  facts: { readonly lists: Readonly<Record<string, { readonly agentId: string }>>; readonly calls: readonly CallFact[]; readonly payments: readonly PaymentFact[] },
+  listId: string,
+  days: number,
+): CustomerListCalls | undefined => {
+  const place = facts.lists[listId];
+  if (!place) return undefined;
+  const calls = facts.calls.filter((c) => c.listId === listId);
+  const conversions = conversionsOf(calls, facts.payments, days);
+  return { listId, agentId: place.agentId, ...countCalls(calls, conversions), conversions };
+};

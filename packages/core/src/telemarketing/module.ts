@@ -1,15 +1,15 @@
 import type { CrmModule } from '../crm/module.js';
 import { TelemarketingEvent } from './events.js';
 import { defaultTelemarketingPolicy, type TelemarketingPolicy } from './policy.js';
-import { makeCustomerCalls } from './projections/customerCalls.js';
+import { customerCalls } from './projections/customerCalls.js';
 import { callListProgress } from './projections/listProgress.js';
 import { callListHandlerFor } from './streams.js';
 
 /**
  * The telemarketing context (电话营销) as `createCrm` assembles it, for a policy: one stream
  * per call list, the `telemarketing.listProgress` projection and the per-customer
- * `telemarketing.customerCalls` (which also reads the orders' `OrderPaid`, for
- * conversions). Build lists with `buildCallList` and record calls with `recordCall`
+ * `telemarketing.customerCalls` (which also reads the orders' `OrderPaid`; conversions
+ * are counted when read, with the policy's window). Build lists with `buildCallList` and record calls with `recordCall`
  * (consent read fresh each time; a callback books a call activity, "do not call"
  * withdraws phone consent). No due work.
  */
@@ -17,7 +17,7 @@ export const telemarketingModuleFor = (policy: TelemarketingPolicy = defaultTele
   name: 'telemarketing',
   events: [TelemarketingEvent],
   deciders: [callListHandlerFor(policy)],
-  projections: [callListProgress, makeCustomerCalls(policy)],
+  projections: [callListProgress, customerCalls],
 });
 
 /** The telemarketing context with the default policy (conversion within 7 × 24 h). */

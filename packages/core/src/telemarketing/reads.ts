@@ -1,6 +1,7 @@
 import type { ReadModelStore } from '../kernel/readModelStore.js';
 import { rateOf, type Rate } from '../leads/rate.js';
-import { addCounts, NO_CALLS, type CallCounts } from './conversion.js';
+import { addCounts, customerListCalls, NO_CALLS, type CallCounts, type CustomerListCalls } from './conversion.js';
+import { defaultTelemarketingPolicy } from './policy.js';
 import { customerCalls, type CustomerCallsDoc } from './projections/customerCalls.js';
 import { callListProgress, type CallListProgressDoc } from './projections/listProgress.js';
 
@@ -14,11 +15,19 @@ export interface AgentCallStats extends CallCounts {
   readonly conversionRate: Rate | null;
 }
 
-/** Every agent of the list (those without a call too) with counts summed from the list's customers, by agent id. */
-export const agentStatsOf = (list: CallListProgressDoc, customers: readonly CustomerCallsDoc[]): AgentCallStats[] => {
+/** A customer's telemarketing: the facts, and per list what the calls came to under the policy's window. */
+export interface CustomerCallsView extends CustomerCallsDoc {
+  readonly byList: Readonly<Record<string, CustomerListCalls>>;
+}
+
+/**
+ * Every agent of the list (those without a call too), by agent id, with counts summed
+ * from the list's customers; a call converts with a paid order within `days` × 24 h.
+ */
+export const agentStatsOf = (list: CallListProgressDoc, customers: readonly CustomerCallsDoc[], days: number): AgentCallStats[] => {
   const byAgent = new Map<string, CallCounts>(list.agents.map((a) => [a, NO_CALLS]));
   for (const c of customers) {
-    const l = c.lists[list.listId];
+    const l = customerListCalls(c, list.listId, days);
     if (l) byAgent.set(l.agentId, addCounts(byAgent.get(l.agentId) ?? NO_CALLS, l));
   }
   return [...byAgent.entries()]
@@ -36,7 +45,7 @@ export const agentStatsOf = (list: CallListProgressDoc, customers: readonly Cust
 };
 
 /** The telemarketing read functions for the read API (over its projections, caught up by the caller). */
-export const telemarketingReads = (readModels: ReadModelStore) => ({
+export const telemarketingReads = (readModels: ReadModelStore, policy: { readonly conversionWindowDays: number } = defaultTelemarketingPolicy) => ({
   /** A list's progress: size, called, remaining, calls by outcome, each customer's line. */
   list: (tenantId: string, listId: string): Promise<CallListProgressDoc | undefined> => readModels.get<CallListProgressDoc>(callListProgress.name, tenantId, listId),
   /** Per agent on a list: attempts, reached, interested, converted (a reached call followed by a paid order within 7 × 24 h), rates. */
@@ -45,9 +54,14 @@ export const telemarketingReads = (readModels: ReadModelStore) => ({
     if (!list) return undefined;
     const customers: CustomerCallsDoc[] = [];
     for await (const d of readModels.query<CustomerCallsDoc>(customerCalls.name, tenantId, { where: { [`lists.${listId}.onList`]: true } })) customers.push(d);
-    return agentStatsOf(list, customers);
+    return agentStatsOf(list, customers, policy.conversionWindowDays);
   },
-  /** One customer's lists, calls and the orders that converted them. */
-  customer: (tenantId: string, customerId: string): Promise<CustomerCallsDoc | undefined> => readModels.get<CustomerCallsDoc>(customerCalls.name, tenantId, customerId),
+  /** One customer's lists, calls and payments, and per list the counts and which order converted which call. */
+  customer: async (tenantId: string, customerId: string): Promise<CustomerCallsView | undefined> => {
+    const doc = await readModels.get<CustomerCallsDoc>(customerCalls.name, tenantId, customerId);
+    if (!doc) return undefined;
+    const byList = Object.fromEntries(Object.keys(doc.lists).map((listId) => [listId, customerListCalls(doc, listId, policy.conversionWindowDays)!]));
+    return { ...doc, byList };
+  },
 });
 export type TelemarketingReads = ReturnType<typeof telemarketingReads>;

@@ -111,8 +111,8 @@ describe('crm.telemarketing', () => {
     await paidOrder(crm, 'o-2', 'c-2', '2026-06-09T02:00:01.000Z'); // 1 s later: outside
     await paidOrder(crm, 'o-3', 'c-3', '2026-06-03T02:00:00.000Z'); // not reached: no conversion
     expect(await crm.projections.telemarketing.agents('shop1', 'L1')).toMatchObject([{ agentId: 'a-1', attempts: 3, reached: 2, interested: 2, converted: 1, conversionRate: { numerator: 1, denominator: 2, percent: 50 } }]);
-    expect((await crm.projections.telemarketing.customer('shop1', 'c-1'))?.lists['L1']).toMatchObject({ converted: 1, conversions: { 'k-c-1': 'o-1' } });
-    expect((await crm.projections.telemarketing.customer('shop1', 'c-2'))?.lists['L1']).toMatchObject({ converted: 0, conversions: {} });
+    expect((await crm.projections.telemarketing.customer('shop1', 'c-1'))?.byList['L1']).toMatchObject({ converted: 1, conversions: { 'k-c-1': 'o-1' } });
+    expect((await crm.projections.telemarketing.customer('shop1', 'c-2'))?.byList['L1']).toMatchObject({ converted: 0, conversions: {} });
   });
 
   it('converts a call recorded after the payment it preceded (the facts decide, not their arrival order)', async () => {
