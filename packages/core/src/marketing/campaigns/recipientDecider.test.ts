@@ -103,4 +103,19 @@ describe('attribution properties', () => {
         expect(r?.outcome === 'reached' ? r.attributed?.orderId ?? null : 'refused').toBe(inWindow[0]?.orderId ?? null);
       }),
     ));
+
+  it('the attributed order’s net is its payment less every refund of it, never below 0 (property)', () =>
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.array(fc.record({ own: fc.boolean(), amount: fc.integer({ min: 1, max: 40_000 }) }), { maxLength: 8 }), (paidAmount, refunds) => {
+        let s: CampaignRecipient = [reached('qixi'), attributed('o-1', DAY, { paid: paidAmount, net: paidAmount })].reduce(campaignRecipientDecider.evolve, campaignRecipientDecider.initialState());
+        for (const r of refunds) {
+          const d = campaignRecipientDecider.decide(refund(r.own ? 'o-1' : 'o-2', r.amount), s);
+          if (E.isLeft(d)) throw new Error('a refund note is never refused');
+          s = d.right.reduce(campaignRecipientDecider.evolve, s);
+        }
+        const own = refunds.filter((r) => r.own).reduce((n, r) => n + r.amount, 0);
+        const receipt = s.campaigns['qixi'];
+        expect(receipt?.outcome === 'reached' ? receipt.attributed?.net : undefined).toBe(Math.max(0, paidAmount - own));
+      }),
+    ));
 });
