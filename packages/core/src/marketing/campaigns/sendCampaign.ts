@@ -2,7 +2,7 @@ import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
 import { IsoInstant } from '../../kernel/codecs.js';
 import type { CommandMetadataInput, Handled } from '../../kernel/command.js';
-import type { CrmError } from '../../kernel/errors.js';
+import { InvalidArgument, type CrmError } from '../../kernel/errors.js';
 import { deriveId } from '../../kernel/ids.js';
 import { validateInput } from '../../customers/input.js';
 import { followUp } from '../../customers/workflow.js';
@@ -51,8 +51,8 @@ export const refusalOf = (error: CrmError): Omit<CampaignRefusal, 'customerId'> 
 const readDefinition = async (deps: MarketingDeps, tenantId: string, campaignId: string): Promise<CampaignDefinition> => {
   let s = campaignDecider.initialState();
   for await (const e of deps.eventStore.readStream<CampaignEvent>(campaignStream(tenantId, campaignId))) s = campaignDecider.evolve(s, e);
-  // the send was just started on this stream, so it holds the definition
-  if (s.status === 'none') throw new Error(`campaign ${campaignId} vanished from ${campaignStream(tenantId, campaignId)}`);
+  // the send was just started on this stream: not finding it means `eventStore` is not the store `handle` writes to
+  if (s.status === 'none') throw new InvalidArgument(`sendCampaign: campaign ${campaignId} is not in ${campaignStream(tenantId, campaignId)} of the given eventStore`);
   return s.definition;
 };
 
