@@ -4,7 +4,8 @@
  * - appends/s: `PostgresEventStore.appendToStream` (validation, head read under the append
  *   lock, hash chain, one multi-row insert, NOTIFY, commit) versus the same rows written by
  *   plain batched `INSERT … VALUES` statements through `pg` into an identical table (same
- *   columns and indexes), one statement per batch, autocommit;
+ *   columns and indexes), one statement per batch, autocommit; the two alternate in ten
+ *   slices of the workload, so load drift on a shared machine hits both alike;
  * - events read/s: `readAll` (pages, envelopes, registry decode) versus plain `SELECT`s of
  *   the same rows in the same page size;
  * - projection rebuild: `ProjectionRunner.rebuild` into `PostgresReadModelStore`, events/s.
@@ -91,33 +92,45 @@ const once = async (pool: pg.Pool, batch: number, run: number): Promise<Sample> 
       const c = k % STREAMS;
       return { stream: `loyalty-shop_a.c${c}`, events: batchOf(run, k, Math.min(batch, EVENTS - k * batch), `loyalty-shop_a.c${c}`, `c${c}`) };
     });
-    let started = performance.now();
-    for (const b of batches) await store.appendToStream(b.stream, b.events, { expectedVersion: 'any' });
-    const append = perSecond(EVENTS, performance.now() - started);
-
-    // the baseline writes the very rows the store wrote, batch by batch, one INSERT each
-    const rows = (
-      await pool.query(`SELECT ${COLUMNS.join(', ')}, command_id FROM ${schema}.events ORDER BY global_position`)
-    ).rows as Record<string, unknown>[];
-    const byCommand = new Map<string, unknown[][]>();
-    for (const r of rows) {
-      const list = byCommand.get(r['command_id'] as string) ?? [];
-      list.push(COLUMNS.map((c) => (c === 'data' || c === 'metadata' ? JSON.stringify(r[c]) : r[c])));
-      byCommand.set(r['command_id'] as string, list);
-    }
-    const statements = [...byCommand.values()].map((list) => ({
-      text: `INSERT INTO ${base}.events (${COLUMNS.join(', ')}) VALUES ${list
-        .map((_, i) => `(${COLUMNS.map((__, j) => `$${i * COLUMNS.length + j + 1}`).join(', ')})`)
-        .join(', ')}`,
-      values: list.flat(),
-    }));
+    // adapter and baseline alternate in slices, so a change of machine load between the two
+    // halves of a run does not masquerade as a difference between them
     const client = await pool.connect();
     try {
-      started = performance.now();
-      for (const s of statements) await client.query(s.text, s.values);
-      const rawInsert = perSecond(EVENTS, performance.now() - started);
+    let appendMs = 0;
+    let insertMs = 0;
+    let seen = '0';
+    const SLICES = 10;
+    const per = Math.ceil(batches.length / SLICES);
+    for (let from = 0; from < batches.length; from += per) {
+      let started = performance.now();
+      for (const b of batches.slice(from, from + per)) await store.appendToStream(b.stream, b.events, { expectedVersion: 'any' });
+      appendMs += performance.now() - started;
 
+      // the baseline writes the very rows the store just wrote, batch by batch, one INSERT each
+      const rows = (
+        await pool.query(`SELECT ${COLUMNS.join(', ')}, global_position::text AS g FROM ${schema}.events WHERE global_position > $1 ORDER BY global_position`, [seen])
+      ).rows as Record<string, unknown>[];
+      seen = rows[rows.length - 1]!['g'] as string;
+      const byCommand = new Map<string, unknown[][]>();
+      for (const r of rows) {
+        const list = byCommand.get(r['command_id'] as string) ?? [];
+        list.push(COLUMNS.map((c) => (c === 'data' || c === 'metadata' ? JSON.stringify(r[c]) : r[c])));
+        byCommand.set(r['command_id'] as string, list);
+      }
+      const statements = [...byCommand.values()].map((list) => ({
+        text: `INSERT INTO ${base}.events (${COLUMNS.join(', ')}) VALUES ${list
+          .map((_, i) => `(${COLUMNS.map((__, j) => `$${i * COLUMNS.length + j + 1}`).join(', ')})`)
+          .join(', ')}`,
+        values: list.flat(),
+      }));
       started = performance.now();
+      for (const st of statements) await client.query(st.text, st.values);
+      insertMs += performance.now() - started;
+    }
+    const append = perSecond(EVENTS, appendMs);
+      const rawInsert = perSecond(EVENTS, insertMs);
+
+      let started = performance.now();
       let read = 0;
       for await (const _ of store.readAll()) read++;
       const readRate = perSecond(read, performance.now() - started);

@@ -193,5 +193,24 @@ for (const wanted of TARGETS) {
           await t.drop();
         }
       });
+
+    it('at the one-round-trip insert (head known): StoreUnavailable, nothing written, the retry continues the chain', async () => {
+      const t = await openTestDatabase(wanted);
+      let inserts = 0;
+      const store = new PostgresEventStore(losingConnectionAt(t.db, (sql) => sql.includes('pg_notify') && ++inserts === 2), { registry: ce.conformanceRegistry(), schema: t.schema });
+      try {
+        await store.appendToStream('customer-shop_a.c1', ce.batchOf({ commandId: 'first' }, [ce.registered('c1')]), { expectedVersion: 'no_stream' });
+        const r = await outcome(store.appendToStream('customer-shop_a.c1', ce.batchOf({ commandId: 'lost' }, [ce.earned('c1', 1), ce.earned('c1', 2)]), { expectedVersion: 0n }));
+        expect(r.ok).toBe(false);
+        if (!r.ok) expectUnavailable(r.error);
+        expect((await collect(store.readAll())).map((e) => e.metadata.commandId)).toEqual(['first']);
+        const retry = await store.appendToStream('customer-shop_a.c1', ce.batchOf({ commandId: 'lost' }, [ce.earned('c1', 1), ce.earned('c1', 2)]), { expectedVersion: 0n });
+        expect(retry).toMatchObject({ nextExpectedVersion: 2n, alreadyAppended: false });
+        expect(await verifyStreamChain(store.readStream('customer-shop_a.c1', { raw: true }))).toEqual({ intact: true, events: 3 });
+      } finally {
+        await store.close();
+        await t.drop();
+      }
+    });
   });
 }

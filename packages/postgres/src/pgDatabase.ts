@@ -149,6 +149,25 @@ export class PgDatabase implements SqlDatabase {
     }
   }
 
+  async lockedStatement(lock: bigint, text: string): Promise<Record<string, unknown>[]> {
+    const client = await this.checkout('connect');
+    let broken: Error | undefined;
+    try {
+      const results = (await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${lock.toString()}); ${text}; COMMIT`)) as unknown as pg.QueryResult[];
+      return results[2]!.rows;
+    } catch (e) {
+      // an error inside the script leaves the session in a failed transaction
+      try {
+        await client.query('ROLLBACK');
+      } catch (rollbackFailed) {
+        broken = rollbackFailed as Error;
+      }
+      throw storeError(e, 'transaction');
+    } finally {
+      client.release(broken);
+    }
+  }
+
   async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {
     const client = await this.checkout('listen');
     let lost = false;

@@ -24,6 +24,8 @@ import {
   type Subscription,
   type EventFilter,
   type Projection,
+  type SealedEvent,
+  type StreamHead,
 } from '@rapport/core';
 import { sqlState, storeError } from './errors.js';
 import { filterConditions } from './eventFilterSql.js';
@@ -32,6 +34,7 @@ import { assertSchemaName, migrator } from './migrations.js';
 import { PollingSubscription } from './pollingSubscription.js';
 import { EVENT_COLUMNS, fromRow, metadataColumn, storedOf, type EventRow } from './rows.js';
 import { ident, literal, lockKey, statementName, toBigInt, type PreparedScript, type SqlDatabase } from './sql.js';
+import { StreamHeads } from './streamHeads.js';
 
 export interface PostgresEventStoreOptions {
   /** The codecs every appended and read event must match. */
@@ -73,6 +76,15 @@ const assertTenantOwnsStream = (stream: string, events: readonly NewEvent[]): vo
   if (issues.length > 0) throw new InvalidEvent(stream, issues);
 };
 
+/** Whether a stream whose head is `head` satisfies `expected` (as checkExpectedVersion decides). */
+const fits = (expected: AppendOptions['expectedVersion'], head: StreamHead | undefined): boolean =>
+  expected === 'any' ||
+  (expected === 'no_stream' && head === undefined) ||
+  (expected === 'stream_exists' && head !== undefined) ||
+  (typeof expected === 'bigint' && head !== undefined && head.version === expected);
+
+const INSERT_COLUMNS = 'stream_name, category, stream_position, tenant_id, command_id, type, data, metadata, prev_hash, hash, recorded_at';
+
 const checkLimit = (limit: number | undefined): number => {
   if (limit === undefined) return Infinity;
   if (!Number.isInteger(limit) || limit < 0) throw new InvalidArgument(`limit ${limit}: expected a whole number >= 0`);
@@ -83,9 +95,15 @@ const checkLimit = (limit: number | undefined): number => {
  * The EventStore on PostgreSQL (node-postgres) or PGlite, through one SQL layer.
  *
  * Ordering: every append takes one transaction-scoped advisory lock per schema before it
- * reads the stream head, so appends commit one after another and global positions become
- * visible in order: a reader that has seen position n has seen every committed event
- * below n. Positions are never reused but may have holes (a rolled-back append).
+ * reads (or checks) the stream head, so appends commit one after another and global
+ * positions become visible in order: a reader that has seen position n has seen every
+ * committed event below n. Positions are never reused but may have holes (a rolled-back
+ * append).
+ *
+ * Round trips: an append to a stream whose head this store knows (from its own appends and
+ * reads) takes one round trip, a guarded insert that writes only if the head in the
+ * database is still the one the batch was sealed against; any other append, or one whose
+ * guard finds the head moved, reads the head under the lock first (two round trips).
  */
 export class PostgresEventStore implements EventStore {
   private readonly registry: EventRegistry;
@@ -101,6 +119,7 @@ export class PostgresEventStore implements EventStore {
   private readonly headSql: string;
   private readonly headPrepared: PreparedScript;
   private readonly insertSql: string;
+  private readonly heads = new StreamHeads();
   private listening: Promise<(() => Promise<void>) | undefined> | undefined;
   private closed = false;
 
@@ -161,37 +180,88 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * The append in two round trips (no inline projections): `BEGIN`, the append lock and the
-   * head read travel together; the insert (with its NOTIFY) travels with `COMMIT`.
+   * The append without inline projections: in one round trip when the stream head is
+   * known (or the stream must be new), else, or when the guard finds the head moved, in
+   * two.
    */
-  private appendScripted(stream: string, checked: readonly NewEvent[], expected: AppendOptions['expectedVersion']): Promise<AppendResult> {
+  private async appendScripted(stream: string, checked: readonly NewEvent[], expected: AppendOptions['expectedVersion']): Promise<AppendResult> {
+    const hint = this.heads.get(stream);
+    if (hint ? fits(expected, hint) : expected === 'no_stream') {
+      const done = await this.appendOneTrip(stream, checked, hint);
+      if (done) return done;
+      this.heads.forget(stream);
+    }
+    return this.appendTwoTrips(stream, checked, expected);
+  }
+
+  /**
+   * `BEGIN`, the append lock, one guarded insert (with its NOTIFY) and `COMMIT` together:
+   * the insert writes only if the stream's head is still `head` (for a new stream: the
+   * stream has no event) and the batch's command is not in the stream yet. `undefined`
+   * when the guard held it back (nothing written).
+   */
+  private async appendOneTrip(stream: string, checked: readonly NewEvent[], head: StreamHead | undefined): Promise<AppendResult | undefined> {
     const commandId = checked[0]!.metadata.commandId;
-    const streamLit = literal(stream);
-    return this.db.scriptedTransaction<AppendResult>(this.appendLock, `EXECUTE ${this.headPrepared.name}(${streamLit}, ${literal(commandId)})`, (rows) => {
+    const sealed = sealEvents(stream, head, checked, this.clock.now());
+    const s = literal(stream);
+    const guard = head
+      ? `(SELECT stream_position = ${head.version.toString()} AND hash = ${literal(head.hash)} FROM ${this.table} WHERE stream_name = ${s} ORDER BY stream_position DESC LIMIT 1)
+         AND NOT EXISTS (SELECT 1 FROM ${this.table} WHERE stream_name = ${s} AND command_id = ${literal(commandId)})`
+      : `NOT EXISTS (SELECT 1 FROM ${this.table} WHERE stream_name = ${s})`;
+    const rows = await this.db.lockedStatement(
+      this.appendLock,
+      `WITH ins AS (
+          INSERT INTO ${this.table} (${INSERT_COLUMNS})
+          SELECT * FROM (VALUES ${this.valueRows(stream, commandId, sealed)}) v WHERE ${guard} ORDER BY 3
+          RETURNING global_position),
+        n AS (SELECT pg_notify(${literal(this.channel)}, max(global_position)::text) FROM ins HAVING count(*) > 0)
+        SELECT ins.global_position::text AS g FROM ins CROSS JOIN n ORDER BY ins.global_position`,
+    );
+    if (rows.length === 0) return undefined;
+    return this.appended(stream, sealed, rows);
+  }
+
+  /** The rows of a sealed batch as an SQL `VALUES` list, in {@link INSERT_COLUMNS} order. */
+  private valueRows(stream: string, commandId: string, sealed: readonly SealedEvent[]): string {
+    const fixed = `${literal(stream)}, ${literal(categoryOf(stream))}`;
+    const command = literal(commandId);
+    const at = `${literal(sealed[0]!.metadata.recordedAt)}::timestamptz`;
+    return sealed
+      .map((e) => {
+        const m = e.metadata;
+        return `(${fixed}, ${m.streamPosition.toString()}::bigint, ${literal(m.tenantId)}, ${command}, ${literal(e.type)}, ${literal(JSON.stringify(e.data))}::jsonb, ${literal(metadataColumn(m))}::jsonb, ${literal(m.prevHash)}, ${literal(m.hash)}, ${at})`;
+      })
+      .join(', ');
+  }
+
+  /** Remember the new head and answer the append. */
+  private appended(stream: string, sealed: readonly SealedEvent[], inserted: readonly Record<string, unknown>[]): AppendResult {
+    const last = sealed[sealed.length - 1]!.metadata;
+    this.heads.set(stream, { version: last.streamPosition, hash: last.hash });
+    return { nextExpectedVersion: last.streamPosition, lastGlobalPosition: toBigInt(inserted[inserted.length - 1]!['g']), alreadyAppended: false };
+  }
+
+  /**
+   * The append in two round trips: `BEGIN`, the append lock and the head read travel
+   * together; the insert (with its NOTIFY) travels with `COMMIT`.
+   */
+  private appendTwoTrips(stream: string, checked: readonly NewEvent[], expected: AppendOptions['expectedVersion']): Promise<AppendResult> {
+    const commandId = checked[0]!.metadata.commandId;
+    return this.db.scriptedTransaction<AppendResult>(this.appendLock, `EXECUTE ${this.headPrepared.name}(${literal(stream)}, ${literal(commandId)})`, (rows) => {
       const h = rows[0] as HeadRow | undefined;
       const head = h?.v == null ? undefined : { version: toBigInt(h.v), hash: h.hash! };
+      if (head) this.heads.set(stream, head);
+      else this.heads.forget(stream);
       if (h?.cg != null) return { done: { nextExpectedVersion: head!.version, lastGlobalPosition: toBigInt(h.cg), alreadyAppended: true } };
       checkExpectedVersion(stream, expected, head);
-      const recordedAt = this.clock.now();
-      const sealed = sealEvents(stream, head, checked, recordedAt);
-      const fixed = `${streamLit}, ${literal(categoryOf(stream))}`;
-      const command = literal(commandId);
-      const at = `${literal(recordedAt)}::timestamptz`;
-      const values = sealed.map((e) => {
-        const m = e.metadata;
-        return `(${fixed}, ${m.streamPosition.toString()}, ${literal(m.tenantId)}, ${command}, ${literal(e.type)}, ${literal(JSON.stringify(e.data))}::jsonb, ${literal(metadataColumn(m))}::jsonb, ${literal(m.prevHash)}, ${literal(m.hash)}, ${at})`;
-      });
+      const sealed = sealEvents(stream, head, checked, this.clock.now());
       return {
         closing: `WITH ins AS (
-            INSERT INTO ${this.table} (stream_name, category, stream_position, tenant_id, command_id, type, data, metadata, prev_hash, hash, recorded_at)
-            VALUES ${values.join(', ')} RETURNING global_position),
+            INSERT INTO ${this.table} (${INSERT_COLUMNS})
+            VALUES ${this.valueRows(stream, commandId, sealed)} RETURNING global_position),
           n AS (SELECT pg_notify(${literal(this.channel)}, max(global_position)::text) FROM ins)
           SELECT ins.global_position::text AS g FROM ins CROSS JOIN n ORDER BY ins.global_position`,
-        result: (inserted) => ({
-          nextExpectedVersion: sealed[sealed.length - 1]!.metadata.streamPosition,
-          lastGlobalPosition: toBigInt(inserted[inserted.length - 1]!['g']),
-          alreadyAppended: false,
-        }),
+        result: (inserted) => this.appended(stream, sealed, inserted),
       };
     }, [this.headPrepared]);
   }
@@ -227,17 +297,14 @@ export class PostgresEventStore implements EventStore {
         );
         const positions = rows.map((r) => toBigInt(r.g));
         await this.inline!.apply(tx, sealed.map((e, i) => storedOf(e, positions[i]!)));
-        return {
-          nextExpectedVersion: sealed[sealed.length - 1]!.metadata.streamPosition,
-          lastGlobalPosition: positions[positions.length - 1]!,
-          alreadyAppended: false,
-        };
+        return this.appended(stream, sealed, rows);
       },
       { lock: this.appendLock },
     );
   }
 
   private async appendError(e: unknown, stream: string, expected: AppendOptions['expectedVersion']): Promise<unknown> {
+    this.heads.forget(stream);
     const state = sqlState(e);
     if (state === '23505' && (e as { constraint?: string }).constraint === 'events_stream_position_key') {
       // another writer (outside this store's lock) took the position: report where the stream is now
@@ -287,7 +354,12 @@ export class PostgresEventStore implements EventStore {
         true,
       );
       for (const r of rows) yield this.decode<E>(fromRow(r), options.raw);
-      if (rows.length < n) return;
+      if (rows.length < n) {
+        // a forward read to the end saw the head: a hint for the next append (see StreamHeads)
+        const last = rows[rows.length - 1];
+        if (!backward && high === undefined && last) this.heads.set(stream, { version: toBigInt(last.p), hash: last.h });
+        return;
+      }
       remaining -= rows.length;
       const last = toBigInt(rows[rows.length - 1]!.p);
       if (backward) high = last - 1n;

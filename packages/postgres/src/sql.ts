@@ -83,6 +83,12 @@ export interface SqlDatabase extends SqlClient {
     work: (rows: Record<string, unknown>[]) => Promise<ScriptedStep<T>> | ScriptedStep<T>,
     prepare?: readonly PreparedScript[],
   ): Promise<T>;
+  /**
+   * A transaction in one round trip: `BEGIN`, `pg_advisory_xact_lock(lock)`, `statement`
+   * (values as literals, see {@link literal}) and `COMMIT` travel together; resolves with
+   * the statement's rows. A failing statement rolls the transaction back.
+   */
+  lockedStatement(lock: bigint, statement: string): Promise<Record<string, unknown>[]>;
   /** Run statements without parameters (several, separated by `;`). */
   exec(sql: string): Promise<void>;
   /** LISTEN on a channel; resolves with a function that stops listening. */

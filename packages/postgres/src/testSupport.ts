@@ -99,14 +99,23 @@ export const losingConnectionAt = (db: SqlDatabase, at: (sql: string) => boolean
   exec: (sql) => db.exec(sql),
   listen: (channel, onNotify) => db.listen(channel, onNotify),
   close: () => db.close(),
-  scriptedTransaction: (lock, opening, work) => {
+  lockedStatement: (lock, statement) =>
+    at(statement)
+      ? Promise.reject(new StoreUnavailable('postgres: transaction failed, the database is unavailable: Connection terminated unexpectedly', { cause: new Error('Connection terminated unexpectedly') }))
+      : db.lockedStatement(lock, statement),
+  scriptedTransaction: (lock, opening, work, prepare) => {
     if (at(opening)) return Promise.reject(new StoreUnavailable('postgres: transaction failed, the database is unavailable: Connection terminated unexpectedly', { cause: new Error('Connection terminated unexpectedly') }));
     // the closing script is lost with the connection: the real transaction rolls back
-    return db.scriptedTransaction(lock, opening, async (rows) => {
-      const step = await work(rows);
-      if ('closing' in step && at(step.closing)) throw new Error('Connection terminated unexpectedly');
-      return step;
-    });
+    return db.scriptedTransaction(
+      lock,
+      opening,
+      async (rows) => {
+        const step = await work(rows);
+        if ('closing' in step && at(step.closing)) throw new Error('Connection terminated unexpectedly');
+        return step;
+      },
+      prepare,
+    );
   },
   transaction: (work, options) =>
     db.transaction(
