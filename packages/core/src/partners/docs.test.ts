@@ -23,7 +23,7 @@ describe('docs/partners.md', () => {
     await crm.partners.registerCustomer(shop, { partnerId: 'campus-pku', customerId: 'c-wang', name: '王同学', phone: '13900139002', channel: 'campusAgent' });
     await crm.customers.register(shop, { customerId: 'c-zhao', name: '赵女士', phone: '13900139003', channel: 'ownSite' });
     const line = { sku: 'tee-m', productId: 'tee', category: 'apparel', quantity: 1, unitPrice: 9_900 };
-    for (const [orderId, customerId] of [['o-1', 'c-li'], ['o-2', 'c-wang'], ['o-3', 'c-zhao']])
+    for (const [orderId, customerId] of [['o-1', 'c-li'], ['o-2', 'c-wang'], ['o-3', 'c-zhao']] as const)
       await crm.orders.place(shop, { orderId, customerId, sellerId: 'shop1', couponAmount: 0, lines: [line], at });
 
     // reading as the partner: its two customers and their orders; the third reads as a missing id
