@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as E from 'fp-ts/lib/Either.js';
 import { isRapportError } from '../kernel/errors.js';
+import { verifyStreamChain } from '../index.js';
 import { agent, ok, partnerShop, shop } from './partners.fixture.js';
 import { InvalidPartnerAccess } from './access.js';
 
@@ -97,6 +98,7 @@ describe('crm.as(partner)', () => {
     const stored = [];
     for await (const e of eventStore.readStream('partnerAccess-shop1.campus-pku')) stored.push(e);
     expect(stored.map((e) => e.metadata.actor)).toEqual(Array(5).fill({ kind: 'partner', id: 'campus-pku' }));
+    expect(await verifyStreamChain(eventStore.readStream('partnerAccess-shop1.campus-pku', { raw: true }))).toEqual({ intact: true, events: 5 });
   });
 
   it('reads nothing for an unregistered partner, and still records every read', async () => {
