@@ -23,7 +23,7 @@ for (const wanted of TARGETS) {
           `SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY table_name`,
           [t.schema],
         );
-        expect(tables.map((r) => r.table_name)).toEqual(['checkpoints', 'documents', 'events', 'rapport_migrations']);
+        expect(tables.map((r) => r.table_name)).toEqual(['checkpoints', 'documents', 'events', 'rapport_migrations', 'vault_erasures', 'vault_index_keys', 'vault_keys', 'vault_settings']);
       } finally {
         await t.drop();
       }

@@ -62,7 +62,85 @@ export const MIGRATIONS: readonly Migration[] = [
         updated_at timestamptz NOT NULL DEFAULT now()
       );`,
   },
+  {
+    version: 3,
+    name: 'personal-data vault',
+    sql: (s) => `
+      CREATE TABLE IF NOT EXISTS ${s}.vault_settings (
+        id        integer PRIMARY KEY CHECK (id = 1),
+        wrapping  text    NOT NULL,
+        key_check bytea
+      );
+      CREATE TABLE IF NOT EXISTS ${s}.vault_keys (
+        tenant_id   text        NOT NULL,
+        customer_id text        NOT NULL,
+        key_id      text        NOT NULL,
+        key         bytea       NOT NULL,
+        created_at  timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (tenant_id, customer_id)
+      );
+      CREATE TABLE IF NOT EXISTS ${s}.vault_erasures (
+        tenant_id   text        NOT NULL,
+        customer_id text        NOT NULL,
+        erased_at   timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (tenant_id, customer_id)
+      );
+      CREATE TABLE IF NOT EXISTS ${s}.vault_index_keys (
+        tenant_id  text        PRIMARY KEY,
+        key        bytea       NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now()
+      );`,
+  },
+  {
+    version: 4,
+    name: 'one-round-trip append',
+    // one function call = one statement in autocommit: the lock, the guard, the insert and
+    // the NOTIFY in one round trip, planned once per session. The events travel as one
+    // jsonb array of [position, tenant, type, data, metadata, prev_hash, hash]. A volatile PL/pgSQL function
+    // takes a fresh snapshot per statement, so the guard reads the head as committed after
+    // the lock was granted.
+    sql: (s) => `
+      CREATE OR REPLACE FUNCTION ${s}.append_guarded(
+        p_lock bigint, p_channel text, p_stream text, p_category text, p_command text, p_recorded_at timestamptz,
+        p_head bigint, p_head_hash text, p_events jsonb)
+      RETURNS TABLE (g text) LANGUAGE plpgsql VOLATILE AS $fn$
+      DECLARE inserted bigint[];
+      BEGIN
+        PERFORM pg_advisory_xact_lock(p_lock);
+        IF p_head IS NULL THEN
+          IF EXISTS (SELECT 1 FROM ${s}.events e WHERE e.stream_name = p_stream) THEN RETURN; END IF;
+        ELSE
+          IF NOT EXISTS (SELECT 1 FROM (SELECT e.stream_position, e.hash FROM ${s}.events e WHERE e.stream_name = p_stream ORDER BY e.stream_position DESC LIMIT 1) h
+                         WHERE h.stream_position = p_head AND h.hash = p_head_hash) THEN RETURN; END IF;
+          IF EXISTS (SELECT 1 FROM ${s}.events e WHERE e.stream_name = p_stream AND e.command_id = p_command) THEN RETURN; END IF;
+        END IF;
+        WITH ins AS (
+          INSERT INTO ${s}.events (stream_name, category, stream_position, tenant_id, command_id, type, data, metadata, prev_hash, hash, recorded_at)
+          SELECT p_stream, p_category, (x.r->>0)::bigint, x.r->>1, p_command, x.r->>2, x.r->3, x.r->4, x.r->>5, x.r->>6, p_recorded_at
+            FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(r, i)
+           ORDER BY x.i
+          RETURNING global_position)
+        SELECT array_agg(ins.global_position ORDER BY ins.global_position) INTO inserted FROM ins;
+        PERFORM pg_notify(p_channel, inserted[cardinality(inserted)]::text);
+        RETURN QUERY SELECT x::text FROM unnest(inserted) AS x;
+      END
+      $fn$`,
+  },
 ];
+
+/** The statements of a migration: split at `;`, except inside a `$fn$ … $fn$` function body. */
+const splitStatements = (sql: string): string[] => {
+  const out: string[] = [];
+  let current = '';
+  for (const part of sql.split(/(\$fn\$[\s\S]*?\$fn\$|;)/)) {
+    if (part === ';') {
+      out.push(current);
+      current = '';
+    } else current += part;
+  }
+  out.push(current);
+  return out.map((x) => x.trim()).filter(Boolean);
+};
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -86,7 +164,7 @@ export const migrate = async (db: SqlDatabase, schema: string): Promise<number[]
       const applied: number[] = [];
       for (const m of MIGRATIONS) {
         if (done.has(m.version)) continue;
-        for (const statement of m.sql(s).split(';').map((x) => x.trim()).filter(Boolean)) await tx.query(statement);
+        for (const statement of splitStatements(m.sql(s))) await tx.query(statement);
         await tx.query(`INSERT INTO ${s}.rapport_migrations (version, name) VALUES ($1, $2)`, [m.version, m.name]);
         applied.push(m.version);
       }

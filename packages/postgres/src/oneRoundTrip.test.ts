@@ -29,9 +29,9 @@ const counting = (db: SqlDatabase) => {
     listen: (channel, onNotify) => db.listen(channel, onNotify),
     close: () => db.close(),
     transaction: (work, options) => db.transaction(work, options),
-    lockedStatement: (lock, statement) => {
+    once: (statement, params) => {
       n.oneTrip++;
-      return db.lockedStatement(lock, statement);
+      return db.once(statement, params);
     },
     scriptedTransaction: (lock, opening, work, prepare) => {
       n.twoTrips++;

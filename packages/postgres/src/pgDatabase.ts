@@ -149,22 +149,15 @@ export class PgDatabase implements SqlDatabase {
     }
   }
 
-  async lockedStatement(lock: bigint, text: string): Promise<Record<string, unknown>[]> {
+  async once<R>(text: string, params: readonly unknown[]): Promise<R[]> {
     const client = await this.checkout('connect');
-    let broken: Error | undefined;
     try {
-      const results = (await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${lock.toString()}); ${text}; COMMIT`)) as unknown as pg.QueryResult[];
-      return results[2]!.rows;
+      const r = await client.query(statement(text, params, true));
+      client.release();
+      return r.rows as R[];
     } catch (e) {
-      // an error inside the script leaves the session in a failed transaction
-      try {
-        await client.query('ROLLBACK');
-      } catch (rollbackFailed) {
-        broken = rollbackFailed as Error;
-      }
-      throw storeError(e, 'transaction');
-    } finally {
-      client.release(broken);
+      client.release(e as Error);
+      throw storeError(e, 'statement');
     }
   }
 

@@ -78,15 +78,8 @@ export class PgliteDatabase implements SqlDatabase {
     }
   }
 
-  async lockedStatement(lock: bigint, text: string): Promise<Record<string, unknown>[]> {
-    try {
-      return await this.pglite.transaction(async (t) => {
-        const results = await t.exec(`SELECT pg_advisory_xact_lock(${lock.toString()}); ${text}`);
-        return results[1]!.rows as Record<string, unknown>[];
-      });
-    } catch (e) {
-      throw storeError(e, 'transaction');
-    }
+  async once<R>(text: string, params: readonly unknown[]): Promise<R[]> {
+    return this.query<R>(text, params);
   }
 
   async listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>> {

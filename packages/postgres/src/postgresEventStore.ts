@@ -119,6 +119,7 @@ export class PostgresEventStore implements EventStore {
   private readonly headSql: string;
   private readonly headPrepared: PreparedScript;
   private readonly insertSql: string;
+  private readonly appendCall: string;
   private readonly heads = new StreamHeads();
   private listening: Promise<(() => Promise<void>) | undefined> | undefined;
   private closed = false;
@@ -145,6 +146,7 @@ export class PostgresEventStore implements EventStore {
     // a name of its own: SQL PREPAREs and the driver's protocol-level statements share one namespace
     const headName = statementName(`script:${this.headSql}`);
     this.headPrepared = { name: headName, statement: `PREPARE ${headName}(text, text) AS ${this.headSql}` };
+    this.appendCall = `SELECT g FROM ${s}.append_guarded($1::bigint, $2, $3, $4, $5, $6::timestamptz, $7::bigint, $8, $9::jsonb)`;
     this.insertSql = `WITH ins AS (
         INSERT INTO ${this.table} (stream_name, category, stream_position, tenant_id, command_id, type, data, metadata, prev_hash, hash, recorded_at)
         SELECT $1, $2, u.p, u.tn, $3, u.t, u.d, u.m, u.ph, u.h, $4::timestamptz
@@ -195,28 +197,32 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
-   * `BEGIN`, the append lock, one guarded insert (with its NOTIFY) and `COMMIT` together:
-   * the insert writes only if the stream's head is still `head` (for a new stream: the
-   * stream has no event) and the batch's command is not in the stream yet. `undefined`
-   * when the guard held it back (nothing written).
+   * One call of `<schema>.append_guarded` (migration 4), a statement in its own
+   * transaction: it takes the append lock, then inserts (and NOTIFYs) only if the stream's
+   * head is still `head` (for a new stream: the stream has no event) and the batch's
+   * command is not in the stream yet. `undefined` when the guard held it back (nothing
+   * written).
    */
   private async appendOneTrip(stream: string, checked: readonly NewEvent[], head: StreamHead | undefined): Promise<AppendResult | undefined> {
     const commandId = checked[0]!.metadata.commandId;
     const sealed = sealEvents(stream, head, checked, this.clock.now());
-    const s = literal(stream);
-    const guard = head
-      ? `(SELECT stream_position = ${head.version.toString()} AND hash = ${literal(head.hash)} FROM ${this.table} WHERE stream_name = ${s} ORDER BY stream_position DESC LIMIT 1)
-         AND NOT EXISTS (SELECT 1 FROM ${this.table} WHERE stream_name = ${s} AND command_id = ${literal(commandId)})`
-      : `NOT EXISTS (SELECT 1 FROM ${this.table} WHERE stream_name = ${s})`;
-    const rows = await this.db.lockedStatement(
-      this.appendLock,
-      `WITH ins AS (
-          INSERT INTO ${this.table} (${INSERT_COLUMNS})
-          SELECT * FROM (VALUES ${this.valueRows(stream, commandId, sealed)}) v WHERE ${guard} ORDER BY 3
-          RETURNING global_position),
-        n AS (SELECT pg_notify(${literal(this.channel)}, max(global_position)::text) FROM ins HAVING count(*) > 0)
-        SELECT ins.global_position::text AS g FROM ins CROSS JOIN n ORDER BY ins.global_position`,
-    );
+    const rows = await this.db.once<{ g: string }>(this.appendCall, [
+      this.appendLock.toString(),
+      this.channel,
+      stream,
+      categoryOf(stream),
+      commandId,
+      sealed[0]!.metadata.recordedAt,
+      head ? head.version.toString() : null,
+      head ? head.hash : null,
+      // data and metadata nested as JSON (not as strings inside JSON): parsed once, by jsonb
+      `[${sealed
+        .map((e) => {
+          const m = e.metadata;
+          return `[${m.streamPosition.toString()},${JSON.stringify(m.tenantId)},${JSON.stringify(e.type)},${JSON.stringify(e.data)},${metadataColumn(m)},${JSON.stringify(m.prevHash)},${JSON.stringify(m.hash)}]`;
+        })
+        .join(',')}]`,
+    ]);
     if (rows.length === 0) return undefined;
     return this.appended(stream, sealed, rows);
   }

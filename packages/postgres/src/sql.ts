@@ -84,11 +84,11 @@ export interface SqlDatabase extends SqlClient {
     prepare?: readonly PreparedScript[],
   ): Promise<T>;
   /**
-   * A transaction in one round trip: `BEGIN`, `pg_advisory_xact_lock(lock)`, `statement`
-   * (values as literals, see {@link literal}) and `COMMIT` travel together; resolves with
-   * the statement's rows. A failing statement rolls the transaction back.
+   * One parameterised statement, prepared once per connection, in a transaction of its
+   * own (autocommit), in one round trip, and never tried again: for a write whose outcome
+   * the caller must learn (a lost connection rejects with StoreUnavailable).
    */
-  lockedStatement(lock: bigint, statement: string): Promise<Record<string, unknown>[]>;
+  once<R = Record<string, unknown>>(text: string, params: readonly unknown[]): Promise<R[]>;
   /** Run statements without parameters (several, separated by `;`). */
   exec(sql: string): Promise<void>;
   /** LISTEN on a channel; resolves with a function that stops listening. */

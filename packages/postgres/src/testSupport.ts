@@ -99,10 +99,10 @@ export const losingConnectionAt = (db: SqlDatabase, at: (sql: string) => boolean
   exec: (sql) => db.exec(sql),
   listen: (channel, onNotify) => db.listen(channel, onNotify),
   close: () => db.close(),
-  lockedStatement: (lock, statement) =>
+  once: (statement, params) =>
     at(statement)
-      ? Promise.reject(new StoreUnavailable('postgres: transaction failed, the database is unavailable: Connection terminated unexpectedly', { cause: new Error('Connection terminated unexpectedly') }))
-      : db.lockedStatement(lock, statement),
+      ? Promise.reject(new StoreUnavailable('postgres: statement failed, the database is unavailable: Connection terminated unexpectedly', { cause: new Error('Connection terminated unexpectedly') }))
+      : db.once(statement, params),
   scriptedTransaction: (lock, opening, work, prepare) => {
     if (at(opening)) return Promise.reject(new StoreUnavailable('postgres: transaction failed, the database is unavailable: Connection terminated unexpectedly', { cause: new Error('Connection terminated unexpectedly') }));
     // the closing script is lost with the connection: the real transaction rolls back
