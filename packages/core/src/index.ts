@@ -19,6 +19,7 @@ export * from './referrals/index.js';
 export * from './sales/index.js';
 export * from './activities/index.js';
 export * from './telemarketing/index.js';
+export * from './knowledge/index.js';
 export * from './audit/index.js';
 export * from './partners/index.js';
 export * from './crm/index.js';

@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import { IsoInstant, ShortText, tagged } from '../kernel/codecs.js';
 import { AgentId, ComplaintId, CustomerId, OrderId } from '../shared/ids.js';
-import { ComplaintCategory, ComplaintChannel, ComplaintResolution, SlaClock } from './events.js';
+import { ComplaintArticleId, ComplaintCategory, ComplaintChannel, ComplaintResolution, SlaClock } from './events.js';
 import { ComplaintCustomerTier, ComplaintSeverity } from './policy.js';
 
 /** `{ type, data }` whose data has required and optional fields. */
@@ -29,12 +29,12 @@ export const AcknowledgeComplaint = tagged('AcknowledgeComplaint', { complaintId
 export const StartComplaintWork = tagged('StartComplaintWork', { complaintId: ComplaintId, agentId: AgentId, at: IsoInstant });
 export const AskComplaintCustomer = tagged('AskComplaintCustomer', { complaintId: ComplaintId, question: t.string, at: IsoInstant });
 export const RecordComplaintAnswer = tagged('RecordComplaintAnswer', { complaintId: ComplaintId, answer: t.string, at: IsoInstant });
-export const ResolveComplaint = tagged('ResolveComplaint', {
-  complaintId: ComplaintId,
-  agentId: AgentId,
-  resolution: ComplaintResolution,
-  at: IsoInstant,
-});
+/** Resolve; `articleId` (optional) cites the knowledge-base article the resolution followed. */
+export const ResolveComplaint = taggedWithOptional(
+  'ResolveComplaint',
+  { complaintId: ComplaintId, agentId: AgentId, resolution: ComplaintResolution, at: IsoInstant },
+  { articleId: ComplaintArticleId },
+);
 export const CloseComplaint = tagged('CloseComplaint', { complaintId: ComplaintId, at: IsoInstant });
 export const ReopenComplaint = tagged('ReopenComplaint', { complaintId: ComplaintId, reason: ShortText, at: IsoInstant });
 /** By hand, to level 2 (supervisor) or 3 (manager), with a reason. */

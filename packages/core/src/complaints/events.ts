@@ -64,12 +64,21 @@ export const ComplaintWorkStarted = tagged('ComplaintWorkStarted', { complaintId
 /** Awaiting the customer: both SLA clocks pause until the answer. */
 export const ComplaintCustomerAsked = tagged('ComplaintCustomerAsked', { complaintId: ComplaintId, question: t.string, at: IsoInstant });
 export const ComplaintCustomerAnswered = tagged('ComplaintCustomerAnswered', { complaintId: ComplaintId, answer: t.string, at: IsoInstant });
-export const ComplaintResolved = tagged('ComplaintResolved', {
-  complaintId: ComplaintId,
-  agentId: AgentId,
-  resolution: ComplaintResolution,
-  at: IsoInstant,
-});
+/** A knowledge-base article (知识库) a resolution cites; the knowledge context counts the citation. */
+export const ComplaintArticleId = idCodec('ArticleId');
+export type ComplaintArticleId = t.TypeOf<typeof ComplaintArticleId>;
+
+/** The resolution; `articleId` (optional, absent in older events) names the article the agent followed. */
+export const ComplaintResolved = t.type(
+  {
+    type: t.literal('ComplaintResolved'),
+    data: t.intersection([
+      t.type({ complaintId: ComplaintId, agentId: AgentId, resolution: ComplaintResolution, at: IsoInstant }),
+      t.partial({ articleId: ComplaintArticleId }),
+    ]),
+  },
+  'ComplaintResolved',
+);
 export const ComplaintClosed = tagged('ComplaintClosed', { complaintId: ComplaintId, at: IsoInstant });
 export const ComplaintReopened = tagged('ComplaintReopened', { complaintId: ComplaintId, reason: ShortText, at: IsoInstant });
 export const ComplaintEscalated = tagged('ComplaintEscalated', {
