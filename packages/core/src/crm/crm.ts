@@ -43,6 +43,7 @@ import { createReadApi, type CrmReadApi } from './readApi.js';
 import { partnerViewOf, type PartnerView } from './partnerView.js';
 import { registerPartnerCustomer, type PartnerCustomerInput } from './partnerCustomers.js';
 import type { PartnerCommand } from '../partners/commands.js';
+import type { KnowledgeCommand } from '../knowledge/commands.js';
 import { readPartnerAccessLog, type PartnerAccess, type PartnerAccessEntry, type PartnerScopeDoc } from '../partners/index.js';
 import { auditModuleFor, createAudit, createPrivacy, type AuditApi, type PrivacyApi } from '../audit/index.js';
 
@@ -198,6 +199,14 @@ export interface Crm {
     recordCall(ctx: CommandContext, data: CallInput['data']): Promise<E.Either<CrmError, RecordedCall>>;
     /** Before dialling (writes nothing): refused when the customer is not this agent's on the list or their phone consent no longer holds. */
     checkDial(tenantId: string, data: DialInput): Promise<E.Either<CrmError, DialPermit>>;
+  };
+  /** 知识库: articles in versions; a complaint resolved with an `articleId` cites one (counted by the knowledge context). */
+  readonly knowledge: {
+    publish: Send<Plain<typeof KnowledgeCommand>, 'PublishArticle'>;
+    /** Publish a new version, based on the current one (`baseVersion`); the search then finds only the new text. */
+    revise: Send<Plain<typeof KnowledgeCommand>, 'ReviseArticle'>;
+    /** Retire for good: out of search and most-cited lists, no longer citable. */
+    retire: Send<Plain<typeof KnowledgeCommand>, 'RetireArticle'>;
   };
   readonly inquiries: {
     open: Send<Plain<typeof InquiryCommand>, 'OpenInquiry'>;
@@ -389,6 +398,10 @@ export const createCrm = (options: CreateCrmOptions): Crm => {
       recordCall: (ctx, data) => recordCall({ handle, eventStore: options.eventStore }, { data, metadata: metadataOf(ctx, kernel.ids) }, policy.right.telemarketing),
       checkDial: (tenantId, data) => checkDial(options.eventStore, tenantId, data),
     },
+    knowledge: (() => {
+      const article = send<Plain<typeof KnowledgeCommand>>();
+      return { publish: article('PublishArticle'), revise: article('ReviseArticle'), retire: article('RetireArticle') };
+    })(),
     inquiries: {
       open: inquiry('OpenInquiry'),
       customerMessage: inquiry('RecordInquiryCustomerMessage'),

@@ -18,6 +18,7 @@ import { loyaltyModuleFor } from '../loyalty/module.js';
 import { salesModuleFor } from '../sales/module.js';
 import { activitiesModuleFor } from '../activities/module.js';
 import { telemarketingModuleFor } from '../telemarketing/module.js';
+import { knowledgeModuleFor } from '../knowledge/module.js';
 import { monthlyCouponBenefits } from '../loyalty/policy.js';
 import { loyaltyReads } from '../loyalty/read.js';
 import { partnersModule } from '../partners/module.js';
@@ -77,5 +78,6 @@ export const builtInModules = (policy: CrmPolicy): CrmModule[] => [
   salesModuleFor(policy.sales),
   activitiesModuleFor(policy.activities),
   telemarketingModuleFor(policy.telemarketing),
+  knowledgeModuleFor(),
   partnersModule,
 ];

@@ -24,6 +24,7 @@ import { loyaltyReads, type LoyaltyReads } from '../loyalty/read.js';
 import { salesReads } from '../sales/reads.js';
 import { activitiesReads } from '../activities/reads.js';
 import { telemarketingReads } from '../telemarketing/reads.js';
+import { knowledgeReads } from '../knowledge/reads.js';
 import type { CrmPolicy } from './policy.js';
 
 /** The same read functions, each catching the projections up first. */
@@ -80,6 +81,8 @@ export interface CrmReadApi {
   readonly activities: ReturnType<typeof activitiesReads>;
   /** 电话营销: a call list's progress, per-agent stats on a list (attempts, reached, interested, converted), a customer's calls. */
   readonly telemarketing: ReturnType<typeof telemarketingReads>;
+  /** 知识库: an article, keyword search over current versions (`search(tenantId, query, { limit })`), most-cited per category. */
+  readonly knowledge: ReturnType<typeof knowledgeReads>;
   /** Any projection's document, by name (the host's own projections too). */
   get<T>(projection: string, tenantId: string, id: string): Promise<T | undefined>;
   query<T>(projection: string, tenantId: string, query?: DocumentQuery): Promise<T[]>;
@@ -146,6 +149,7 @@ export const createReadApi = ({ readModels, vault, policy, clock, fresh }: ReadA
     sales: withFresh(salesReads(readModels, policy.sales), fresh),
     activities: withFresh(activitiesReads(readModels, policy.activities), fresh),
     telemarketing: withFresh(telemarketingReads(readModels, policy.telemarketing), fresh),
+    knowledge: withFresh(knowledgeReads(readModels), fresh),
     coupons: {
       get: (tenantId, couponId) => get<CouponDoc>('loyalty.coupon', tenantId, couponId),
       wallet: (tenantId, customerId) => get<CouponWallet>('loyalty.couponWallet', tenantId, customerId),
