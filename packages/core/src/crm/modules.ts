@@ -78,6 +78,6 @@ export const builtInModules = (policy: CrmPolicy): CrmModule[] => [
   salesModuleFor(policy.sales),
   activitiesModuleFor(policy.activities),
   telemarketingModuleFor(policy.telemarketing),
-  knowledgeModuleFor(),
+  knowledgeModuleFor(policy.knowledge),
   partnersModule,
 ];

@@ -13,6 +13,7 @@ import { LoyaltyPolicy, loyaltyPolicy } from '../loyalty/policy.js';
 import { SalesPolicy, salesPolicy } from '../sales/policy.js';
 import { ActivitiesPolicy, activitiesPolicy } from '../activities/policy.js';
 import { TelemarketingPolicy, telemarketingPolicy } from '../telemarketing/policy.js';
+import { KnowledgePolicy, knowledgePolicy } from '../knowledge/policy.js';
 
 /**
  * A shop's policy: every number of DOMAIN.md is a default here, and a shop overrides
@@ -34,6 +35,8 @@ export interface CrmPolicyInput {
   readonly sales?: Partial<Record<keyof SalesPolicy, unknown>>;
   readonly activities?: Partial<Record<keyof ActivitiesPolicy, unknown>>;
   readonly telemarketing?: Partial<Record<keyof TelemarketingPolicy, unknown>>;
+  /** 知识库: search weights per field, the default result count, tags per version. */
+  readonly knowledge?: Partial<Record<keyof KnowledgePolicy, unknown>>;
 }
 
 export interface CrmPolicy {
@@ -49,6 +52,7 @@ export interface CrmPolicy {
   readonly sales: SalesPolicy;
   readonly activities: ActivitiesPolicy;
   readonly telemarketing: TelemarketingPolicy;
+  readonly knowledge: KnowledgePolicy;
 }
 
 const prefix = (e: ValidationError, slice: string): ValidationError => ({
@@ -70,6 +74,7 @@ const SLICES = {
   sales: SalesPolicy.props,
   activities: ActivitiesPolicy.props,
   telemarketing: TelemarketingPolicy.props,
+  knowledge: KnowledgePolicy.props,
 } as const;
 
 /** A misspelt setting would silently keep its default: name every key the policy does not know. */
@@ -112,10 +117,13 @@ export const resolveCrmPolicy = (input: CrmPolicyInput = {}): E.Either<Validatio
   if (E.isLeft(activities)) return E.left(prefix(activities.left, 'activities'));
   const telemarketing = telemarketingPolicy(input.telemarketing ?? {});
   if (E.isLeft(telemarketing)) return E.left(prefix(telemarketing.left, 'telemarketing'));
+  const knowledge = knowledgePolicy(input.knowledge ?? {});
+  if (E.isLeft(knowledge)) return E.left(prefix(knowledge.left, 'knowledge'));
   return E.right({
     sales: sales.right,
     activities: activities.right,
     telemarketing: telemarketing.right,
+    knowledge: knowledge.right,
     orders: orders.right,
     credit: credit.right,
     complaints: complaints.right,

@@ -149,7 +149,7 @@ export const createReadApi = ({ readModels, vault, policy, clock, fresh }: ReadA
     sales: withFresh(salesReads(readModels, policy.sales), fresh),
     activities: withFresh(activitiesReads(readModels, policy.activities), fresh),
     telemarketing: withFresh(telemarketingReads(readModels, policy.telemarketing), fresh),
-    knowledge: withFresh(knowledgeReads(readModels), fresh),
+    knowledge: withFresh(knowledgeReads(readModels, policy.knowledge), fresh),
     coupons: {
       get: (tenantId, couponId) => get<CouponDoc>('loyalty.coupon', tenantId, couponId),
       wallet: (tenantId, customerId) => get<CouponWallet>('loyalty.couponWallet', tenantId, customerId),
