@@ -1,20 +1,8 @@
 import { addDays } from '../orders/policy.js';
 
-/** A rate as an exact fraction with its percentage rounded half-up to 2 decimals. */
-export interface Rate {
-  readonly numerator: number;
-  readonly denominator: number;
-  /** e.g. 97.56 for 40/41. */
-  readonly percent: number;
-}
+import { rateOf, type Rate } from '../shared/rate.js';
 
-/** numerator ÷ denominator as a {@link Rate}; null when the denominator is 0. */
-export const rateOf = (numerator: number, denominator: number): Rate | null => {
-  if (denominator === 0) return null;
-  // hundredths of a percent, half up, in integers: ⌊(2 × n × 10000 + d) ÷ 2d⌋
-  const hundredths = Math.floor((2 * numerator * 10000 + denominator) / (2 * denominator));
-  return { numerator, denominator, percent: hundredths / 100 };
-};
+export { rateOf, type Rate };
 
 /**
  * Good-rating rate (好评率) = good ÷ every rating received (scored or not). With `days`,

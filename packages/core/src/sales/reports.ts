@@ -1,5 +1,5 @@
 import { localDateOf } from '../calendar/localDate.js';
-import { rateOf, type Rate } from '../leads/rate.js';
+import { rateOf, type Rate } from '../shared/rate.js';
 import type { OpportunityDoc } from './projections/opportunity.js';
 import { OPEN_STAGES, type OpenStage, type Stage } from './values.js';
 

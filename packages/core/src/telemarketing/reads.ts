@@ -1,5 +1,5 @@
 import type { ReadModelStore } from '../kernel/readModelStore.js';
-import { rateOf, type Rate } from '../leads/rate.js';
+import { rateOf, type Rate } from '../shared/rate.js';
 import { addCounts, customerListCalls, NO_CALLS, type CallCounts, type CustomerListCalls } from './conversion.js';
 import { defaultTelemarketingPolicy } from './policy.js';
 import { customerCalls, type CustomerCallsDoc } from './projections/customerCalls.js';
