@@ -21,5 +21,6 @@ export * from './activities/index.js';
 export * from './telemarketing/index.js';
 export * from './knowledge/index.js';
 export * from './audit/index.js';
+export * from './analytics/index.js';
 export * from './partners/index.js';
 export * from './crm/index.js';

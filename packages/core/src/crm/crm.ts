@@ -39,12 +39,13 @@ import { createCrmKernel, type CrmKernel, type DueReport } from './createCrm.js'
 import type { CrmModule } from './module.js';
 import { builtInModules } from './modules.js';
 import { resolveCrmPolicy, type CrmPolicy, type CrmPolicyInput } from './policy.js';
-import { createReadApi, type CrmReadApi } from './readApi.js';
+import { createReadApi, withFresh, type CrmReadApi } from './readApi.js';
 import { partnerViewOf, type PartnerView } from './partnerView.js';
 import { registerPartnerCustomer, type PartnerCustomerInput } from './partnerCustomers.js';
 import type { PartnerCommand } from '../partners/commands.js';
 import type { KnowledgeCommand } from '../knowledge/commands.js';
 import { readPartnerAccessLog, type PartnerAccess, type PartnerAccessEntry, type PartnerScopeDoc } from '../partners/index.js';
+import { analyticsReads, type AnalyticsReads } from '../analytics/reads.js';
 import { auditModuleFor, createAudit, createPrivacy, type AuditApi, type PrivacyApi } from '../audit/index.js';
 
 export interface CreateCrmOptions {
@@ -240,6 +241,8 @@ export interface Crm {
   readonly audit: AuditApi;
   /** Privacy (PIPL, GDPR): every fact about a customer as JSON, and erasure. */
   readonly privacy: PrivacyApi;
+  /** Customer analytics as of any instant: RFM segments, churn, core customers, shop KPIs per day or month. */
+  readonly analytics: AnalyticsReads;
   /** Issue every command whose time has come at `now` for one shop; idempotent for the same `now`. */
   runDue(now: string, tenantId: string): Promise<E.Either<CrmError, DueReport>>;
   /** Apply every recorded event to the projections and run the reactions they cause. */
@@ -431,6 +434,7 @@ export const createCrm = (options: CreateCrmOptions): Crm => {
       fresh: () => (live ? Promise.resolve() : kernel.settle()),
     }),
     audit: createAudit(auditDeps),
+    analytics: withFresh(analyticsReads(options.readModels, policy.right.analytics), fresh),
     privacy: createPrivacy({
       ...auditDeps,
       reads: createReadApi({ readModels: options.readModels, vault: options.vault, policy: policy.right, clock: kernel.clock, fresh }),

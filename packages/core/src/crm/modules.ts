@@ -19,6 +19,7 @@ import { salesModuleFor } from '../sales/module.js';
 import { activitiesModuleFor } from '../activities/module.js';
 import { telemarketingModuleFor } from '../telemarketing/module.js';
 import { knowledgeModuleFor } from '../knowledge/module.js';
+import { analyticsModule } from '../analytics/module.js';
 import { monthlyCouponBenefits } from '../loyalty/policy.js';
 import { loyaltyReads } from '../loyalty/read.js';
 import { partnersModule } from '../partners/module.js';
@@ -79,5 +80,6 @@ export const builtInModules = (policy: CrmPolicy): CrmModule[] => [
   activitiesModuleFor(policy.activities),
   telemarketingModuleFor(policy.telemarketing),
   knowledgeModuleFor(policy.knowledge),
+  analyticsModule,
   partnersModule,
 ];

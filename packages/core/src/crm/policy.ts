@@ -14,6 +14,7 @@ import { SalesPolicy, salesPolicy } from '../sales/policy.js';
 import { ActivitiesPolicy, activitiesPolicy } from '../activities/policy.js';
 import { TelemarketingPolicy, telemarketingPolicy } from '../telemarketing/policy.js';
 import { KnowledgePolicy, knowledgePolicy } from '../knowledge/policy.js';
+import { AnalyticsPolicy, analyticsPolicy } from '../analytics/policy.js';
 
 /**
  * A shop's policy: every number of DOMAIN.md is a default here, and a shop overrides
@@ -37,6 +38,8 @@ export interface CrmPolicyInput {
   readonly telemarketing?: Partial<Record<keyof TelemarketingPolicy, unknown>>;
   /** 知识库: search weights per field, the default result count, tags per version. */
   readonly knowledge?: Partial<Record<keyof KnowledgePolicy, unknown>>;
+  /** RFM window, churn multipliers, the core customers' share, the zone of days and months. */
+  readonly analytics?: Partial<Record<keyof AnalyticsPolicy, unknown>>;
 }
 
 export interface CrmPolicy {
@@ -53,6 +56,7 @@ export interface CrmPolicy {
   readonly activities: ActivitiesPolicy;
   readonly telemarketing: TelemarketingPolicy;
   readonly knowledge: KnowledgePolicy;
+  readonly analytics: AnalyticsPolicy;
 }
 
 const prefix = (e: ValidationError, slice: string): ValidationError => ({
@@ -75,6 +79,7 @@ const SLICES = {
   activities: ActivitiesPolicy.props,
   telemarketing: TelemarketingPolicy.props,
   knowledge: KnowledgePolicy.props,
+  analytics: AnalyticsPolicy.props,
 } as const;
 
 /** A misspelt setting would silently keep its default: name every key the policy does not know. */
@@ -119,11 +124,14 @@ export const resolveCrmPolicy = (input: CrmPolicyInput = {}): E.Either<Validatio
   if (E.isLeft(telemarketing)) return E.left(prefix(telemarketing.left, 'telemarketing'));
   const knowledge = knowledgePolicy(input.knowledge ?? {});
   if (E.isLeft(knowledge)) return E.left(prefix(knowledge.left, 'knowledge'));
+  const analytics = analyticsPolicy(input.analytics ?? {});
+  if (E.isLeft(analytics)) return E.left(prefix(analytics.left, 'analytics'));
   return E.right({
     sales: sales.right,
     activities: activities.right,
     telemarketing: telemarketing.right,
     knowledge: knowledge.right,
+    analytics: analytics.right,
     orders: orders.right,
     credit: credit.right,
     complaints: complaints.right,

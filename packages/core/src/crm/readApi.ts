@@ -28,7 +28,7 @@ import { knowledgeReads } from '../knowledge/reads.js';
 import type { CrmPolicy } from './policy.js';
 
 /** The same read functions, each catching the projections up first. */
-const withFresh = <R extends object>(reads: R, fresh: () => Promise<void>): R =>
+export const withFresh = <R extends object>(reads: R, fresh: () => Promise<void>): R =>
   Object.fromEntries(
     Object.entries(reads).map(([k, f]) => [k, async (...args: unknown[]) => (await fresh(), (f as (...a: unknown[]) => unknown)(...args))]),
   ) as R;

@@ -9,10 +9,11 @@ import { after, T0 } from '../testFixtures.js';
 import { customerOrderStats } from './customerStats.js';
 import { ordersDueForAutoCompletion } from './dueForAutoCompletion.js';
 import { orderSummary } from './summary.js';
+import { customerFacts } from '../../analytics/projections/customerFacts.js';
 
-// every projection built from order events, the credit ones included
+// every projection built from order events, the credit and analytics ones included
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-const projections: Projection<any, any>[] = [orderSummary, customerOrderStats, ordersDueForAutoCompletion, sellerCredit, buyerCredit];
+const projections: Projection<any, any>[] = [orderSummary, customerOrderStats, ordersDueForAutoCompletion, sellerCredit, buyerCredit, customerFacts];
 
 type Step = { readonly type: string; readonly data: Record<string, unknown>; readonly tenantId: string };
 

@@ -1,0 +1,10 @@
+export * from './policy.js';
+export * from './segments.js';
+export { knownAt, netPaidOf, completedOrdersOf, calendarDaysSince, daysBetweenDates, windowStart, type AsOfBasis, type CompletedOrder } from './asOf.js';
+export { customerFacts, type CustomerFactsDoc, type OrderFacts, type Dated } from './projections/customerFacts.js';
+export { rfmReport, rfmRows, type Fraction, type RfmCustomer, type RfmMethod, type RfmReport } from './rfm.js';
+export { churnReport, churnLineOf, type ChurnLine, type ChurnReport, type ChurnStatus } from './churn.js';
+export { coreCustomersReport, type CoreCustomersReport } from './coreCustomers.js';
+export { shopKpis, periodsBetween, type Average, type KpiPeriod, type ShopKpiRow } from './kpis.js';
+export { analyticsReads, type AnalyticsReads, type AsOfOptions as AnalyticsAsOfOptions } from './reads.js';
+export { analyticsModule } from './module.js';
