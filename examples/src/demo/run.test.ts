@@ -22,6 +22,14 @@ describe('the demo history', () => {
     expect(out).toMatch(/coupon welcome-c-0001: .* redeemed on o-0001-1/);
     expect(out).toContain('  2026-09  weighted ¥7055.54  best case ¥18555.54  won ¥0.00');
     expect(out).toMatch(/refused: ACTIVITY_CONFLICT .*"conflictingActivityId":"ap-tasting"/);
+    // #11: a campaign with refusals and attributed orders, a call list's stats, a knowledge search
+    expect(out).toMatch(/Campaign 营销管理 — cmp-mid-autumn .*\n  sent \d+, refused \d+: .*noConsent × \d+.*capReached × 1/);
+    expect(out).toContain('attributed orders o-cmp-1, o-cmp-2, o-cmp-3 (o-cmp-late paid 8 days after the send: not attributed)');
+    expect(out).toMatch(/ROI \(\d+ − 30000\) ÷ 30000 = -?[\d.]+%/);
+    expect(out).toMatch(/Telemarketing 电话营销 — L-win-back: .*\n  called \d+, remaining 0; outcomes .*interested \d+/);
+    expect(out).toMatch(/agent-li: \d+ calls, \d+ reached, \d+ interested, [1-9]\d* converted/);
+    expect(out).toContain('"退货" → kb-return-7d');
+    expect(out).toMatch(/"refund" → kb-refund-time \(\d+\)\n/);
   });
 
   it('is deterministic for a seed', () => {

@@ -9,6 +9,7 @@ import { planHistory } from './history.js';
 import { replay, SimulatedClock, type ReplayResult } from './replay.js';
 import { report } from './report.js';
 import { salesStory } from './sales.js';
+import { marketingStory } from './marketing.js';
 
 export const START = '2026-04-30T16:00:00.000Z'; // 2026-05-01 00:00 in Asia/Shanghai
 export const DAYS = 180;
@@ -75,6 +76,7 @@ export const runDemo = async (o: DemoOptions): Promise<DemoResult> => {
   const end = new Date(Date.parse(START) + DAYS * 86_400_000).toISOString();
   await report(crm, cast, end, print);
   await salesStory(crm, new Date(Date.parse(START) + 100 * 86_400_000).toISOString(), print);
+  await marketingStory(crm, end, print);
 
   print();
   print(`Privacy — ${cast.erasedCustomer} asks to be forgotten`);
