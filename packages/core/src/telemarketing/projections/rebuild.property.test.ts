@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { foldMismatches } from '../../testing/foldMismatches.js';
 import fc from 'fast-check';
 import { MemoryEventStore, MemoryReadModelStore } from '@rapport/memory';
 import { createCommandBus, eventRegistry, fixedClock, foldProjection, ProjectionRunner, type Projection, type StoredEvent } from '../../index.js';
@@ -109,18 +110,7 @@ describe('telemarketing projections', () => {
         seen.calls += events.filter((e) => e.type === 'CallRecorded').length;
         seen.paid += events.filter((e) => e.type === 'OrderPaid').length;
 
-        const check = async () => {
-          for (const p of projections) {
-            const folded = foldProjection(p, events as StoredEvent<TelemarketingEvent>[]);
-            let stored = 0;
-            for (const tenant of ['shop1', 'shop2']) for await (const _ of readModels.query(p.name, tenant)) stored++;
-            expect(stored).toBe(folded.size);
-            for (const [key, doc] of folded) {
-              const [tenant, id] = key.split('/') as [string, string];
-              expect(await readModels.get(p.name, tenant, id)).toEqual(doc);
-            }
-          }
-        };
+        const check = async () => expect(await foldMismatches(readModels, projections, events, ['shop1', 'shop2'])).toEqual([]);
         await check();
         await runner.rebuild();
         await check();
