@@ -36,15 +36,49 @@ const wallClockOf = (ms: number, timeZone: string): number => {
   return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!, p.second!);
 };
 
-/** The zone's offset from UTC at an instant, in ms (Berlin in summer: +7,200,000). */
-export const zoneOffsetAt = (ms: number, timeZone: string): number => {
+const exactOffsetAt = (ms: number, timeZone: string): number => {
   const whole = ms - (((ms % 1000) + 1000) % 1000);
   return wallClockOf(whole, timeZone) - whole;
 };
 
+/**
+ * Offsets by 15-minute slot: `formatToParts` is slow and replays ask the same zone about
+ * the same hours again and again. Every offset in use is a multiple of 15 minutes, so a
+ * transition falls on a slot boundary; a slot is cached only when its first and last
+ * second agree (a historical transition inside a slot is computed exactly each time).
+ */
+const SLOT_MS = 15 * 60_000;
+const MAX_SLOTS = 200_000;
+const slots = new Map<string, Map<number, number>>();
+const offsetSlotsOf = (timeZone: string): Map<number, number> => {
+  let m = slots.get(timeZone);
+  if (!m) slots.set(timeZone, (m = new Map()));
+  return m;
+};
+
+/** The zone's offset from UTC at an instant, in ms (Berlin in summer: +7,200,000). */
+export const zoneOffsetAt = (ms: number, timeZone: string): number => {
+  const slot = Math.floor(ms / SLOT_MS);
+  const cache = offsetSlotsOf(timeZone);
+  const known = cache.get(slot);
+  if (known !== undefined) return known;
+  const start = slot * SLOT_MS;
+  const first = exactOffsetAt(start, timeZone);
+  if (first !== exactOffsetAt(start + SLOT_MS - 1000, timeZone)) return exactOffsetAt(ms, timeZone);
+  if (cache.size >= MAX_SLOTS) cache.clear();
+  cache.set(slot, first);
+  return first;
+};
+
+/** The local wall-clock reading of an instant as if it were UTC, to the whole second. */
+const localWallClockOf = (ms: number, timeZone: string): number => {
+  const whole = ms - (((ms % 1000) + 1000) % 1000);
+  return whole + zoneOffsetAt(whole, timeZone);
+};
+
 /** The local date of an instant. */
 export const civilDateOf = (ms: number, timeZone: string): CivilDate => {
-  const d = new Date(wallClockOf(ms, timeZone));
+  const d = new Date(localWallClockOf(ms, timeZone));
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 };
 
