@@ -12,6 +12,7 @@ export const alias = {
   '@rapport/postgres': src('./packages/postgres/src/index.ts'),
   '@rapport/eventstoredb/testing': src('./packages/eventstoredb/src/testing/index.ts'),
   '@rapport/eventstoredb': src('./packages/eventstoredb/src/index.ts'),
+  '@rapport/cli': src('./packages/cli/src/index.ts'),
 };
 
 const project = (name: string, dir: string, extra: { testTimeout?: number } = {}): TestProjectConfiguration => ({
@@ -30,5 +31,6 @@ export default [
   project('memory', './packages/memory', { testTimeout: 60_000 }),
   project('postgres', './packages/postgres', { testTimeout: 120_000 }),
   project('eventstoredb', './packages/eventstoredb', { testTimeout: 120_000 }),
+  project('cli', './packages/cli', { testTimeout: 180_000 }),
   project('examples', './examples', { testTimeout: 120_000 }),
 ] satisfies TestProjectConfiguration[];

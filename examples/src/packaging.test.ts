@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const fixtures = join(root, 'examples', 'packaging');
 /** Every published package; the scenario runs on those the fixtures load (`used`). */
-const packages = ['core', 'memory', 'postgres', 'eventstoredb'] as const;
+const packages = ['core', 'memory', 'postgres', 'eventstoredb', 'cli'] as const;
 const used = ['core', 'memory', 'postgres'] as const;
 
 interface PackageJson {

@@ -1,8 +1,7 @@
 import * as E from 'fp-ts/lib/Either.js';
-import { createCrm, verifyStreamChain, type ChainVerdict, type Crm } from '@rapport/core';
-import { EventRegistry } from '@rapport/core';
-import { memoryStores, MemoryVault } from '@rapport/memory';
-import { openEmbeddedRapport } from '@rapport/postgres';
+import { createCrm, readAllInPages, verifyStreamChain, type ChainVerdict, type Crm, type EventStore } from '@rapport/core';
+import { memoryStores } from '@rapport/memory';
+import { createEmbeddedCrm } from '@rapport/postgres';
 import { rmSync } from 'node:fs';
 import { TENANT } from './catalogue.js';
 import { planHistory } from './history.js';
@@ -35,29 +34,29 @@ const erase = async (crm: Crm, customerId: string, at: string): Promise<void> =>
   if (E.isLeft(r)) throw new Error(`erasure refused: ${r.left.message}`);
 };
 
-/** Replay the history into a fresh CRM, print the report, erase one customer. */
-const openStores = async (o: DemoOptions, clock: SimulatedClock) => {
+/** The demo's CRM: in memory, or embedded PostgreSQL (PGlite) with the persistent vault, wiped first. */
+const openCrm = async (o: DemoOptions, clock: SimulatedClock) => {
   if (o.store === 'memory') {
     const m = memoryStores({ clock });
-    return { ...m, size: async () => m.eventStore.size, close: async () => undefined };
+    const crm = createCrm({ ...m, clock });
+    return { crm, eventStore: m.eventStore as EventStore, size: async () => m.eventStore.size, close: async () => undefined };
   }
   const dataDir = o.dataDir ?? './.rapport/demo';
   rmSync(dataDir, { recursive: true, force: true });
-  const registry = new EventRegistry();
-  const s = await openEmbeddedRapport({ registry, dataDir, clock });
+  const crm = await createEmbeddedCrm({ dataDir, clock });
   const size = async (): Promise<number> => {
     let n = 0;
-    for await (const _ of s.eventStore.readAll({ raw: true })) n++;
+    for await (const page of readAllInPages(crm.stores.eventStore, { raw: true, pageSize: 5000 })) n += page.length;
     return n;
   };
-  return { registry, eventStore: s.eventStore, readModels: s.readModels, vault: new MemoryVault(), size, close: s.close };
+  return { crm: crm as Crm, eventStore: crm.stores.eventStore as EventStore, size, close: () => crm.close() };
 };
 
 export const runDemo = async (o: DemoOptions): Promise<DemoResult> => {
   const { customers, seed, print } = o;
   const clock = new SimulatedClock(START);
-  const stores = await openStores(o, clock);
-  const crm = createCrm({ ...stores, clock });
+  const stores = await openCrm(o, clock);
+  const crm = stores.crm;
   const { steps, cast } = planHistory({ customers, seed, start: START, days: DAYS });
 
   print(`Rapport demo — a tea shop's ${DAYS} days on a marketplace (${customers} customers, seed ${seed})`);

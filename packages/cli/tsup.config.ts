@@ -1,0 +1,29 @@
+import { defineConfig } from 'tsup';
+
+/**
+ * The library entry (`main`, for embedding the commands) in ESM and CJS with types, and the
+ * `rapport` binary. `@rapport/*` and every other package stay external: the CLI runs on the
+ * built packages exactly as an installed one would.
+ */
+export default defineConfig([
+  {
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    shims: true,
+    target: 'node20',
+    splitting: false,
+    external: [/^[^./]/],
+  },
+  {
+    entry: { bin: 'src/bin.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: true,
+    target: 'node20',
+    splitting: false,
+    external: [/^[^./]/],
+  },
+]);
