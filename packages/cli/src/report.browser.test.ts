@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +10,12 @@ import type { OpenedStore } from './store.js';
 
 // Debian's chromium (.ci/run installs it when missing): the test fails, never skips, without it
 const CHROMIUM = '/usr/bin/chromium';
+interface Canvas {
+  readonly id: string;
+  readonly width: number;
+  readonly height: number;
+  getContext(kind: '2d'): { getImageData(x: number, y: number, w: number, h: number): { data: ArrayLike<number> } } | null;
+}
 const screenshot = fileURLToPath(new URL('../../../docs/img/report.png', import.meta.url));
 
 describe('report.html in headless Chromium', () => {
@@ -31,11 +36,12 @@ describe('report.html in headless Chromium', () => {
       // no network: any request but the file itself fails the test
       await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : (problems.push(`fetched ${route.request().url()}`), route.abort())));
       await page.goto(pathToFileURL(file).href);
-      await page.waitForFunction(() => document.body.dataset['rendered'] === '6');
+      await page.waitForFunction(() => (globalThis as unknown as { document: { body: { dataset: Record<string, string> } } }).document.body.dataset['rendered'] === '6');
       const painted = await page.$$eval('canvas', (canvases) =>
-        canvases.map((c) => {
-          const ctx = (c as HTMLCanvasElement).getContext('2d')!;
-          const { data } = ctx.getImageData(0, 0, (c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height);
+        canvases.map((element) => {
+          // runs in the page: a canvas, typed by what is used of it
+          const c = element as unknown as Canvas;
+          const { data } = c.getContext('2d')!.getImageData(0, 0, c.width, c.height);
           let inked = 0;
           for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) inked++;
           return { id: c.id, inked };
