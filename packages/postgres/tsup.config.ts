@@ -3,7 +3,8 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: { index: 'src/index.ts' },
   format: ['esm', 'cjs'],
-  dts: true,
+  // `npm run demo` builds without declarations (RAPPORT_BUILD_TYPES=no): they take most of the build time
+  dts: process.env['RAPPORT_BUILD_TYPES'] !== 'no',
   sourcemap: true,
   clean: true,
   target: 'node20',

@@ -9,6 +9,7 @@ import { replay, SimulatedClock, type ReplayResult } from './replay.js';
 import { report } from './report.js';
 import { salesStory } from './sales.js';
 import { marketingStory } from './marketing.js';
+import { copyEvents, copyReadModels } from './persist.js';
 
 export const START = '2026-04-30T16:00:00.000Z'; // 2026-05-01 00:00 in Asia/Shanghai
 export const DAYS = 180;
@@ -34,45 +35,61 @@ const erase = async (crm: Crm, customerId: string, at: string): Promise<void> =>
   if (E.isLeft(r)) throw new Error(`erasure refused: ${r.left.message}`);
 };
 
-/** The demo's CRM: in memory, or embedded PostgreSQL (PGlite) with the persistent vault, wiped first. */
+const sizeOf = async (store: EventStore): Promise<number> => {
+  let n = 0;
+  for await (const page of readAllInPages(store, { raw: true, pageSize: 5000 })) n += page.length;
+  return n;
+};
+
+/**
+ * The CRM the history is replayed into: always in memory, where deciding, projecting and
+ * the due work run at full speed. For the embedded store, its vault is already the
+ * persistent one of the PGlite database (wiped first), so what is sealed stays readable.
+ */
 const openCrm = async (o: DemoOptions, clock: SimulatedClock) => {
-  if (o.store === 'memory') {
-    const m = memoryStores({ clock });
-    const crm = createCrm({ ...m, clock });
-    return { crm, eventStore: m.eventStore as EventStore, size: async () => m.eventStore.size, close: async () => undefined };
-  }
+  const m = memoryStores({ clock });
+  if (o.store === 'memory') return { memory: m, crm: createCrm({ ...m, clock }), embedded: undefined };
   const dataDir = o.dataDir ?? './.rapport/demo';
   rmSync(dataDir, { recursive: true, force: true });
-  const crm = await createEmbeddedCrm({ dataDir, clock });
-  const size = async (): Promise<number> => {
-    let n = 0;
-    for await (const page of readAllInPages(crm.stores.eventStore, { raw: true, pageSize: 5000 })) n += page.length;
-    return n;
-  };
-  return { crm: crm as Crm, eventStore: crm.stores.eventStore as EventStore, size, close: () => crm.close() };
+  const embedded = await createEmbeddedCrm({ dataDir, clock });
+  return { memory: m, crm: createCrm({ ...m, vault: embedded.vault, clock }), embedded };
 };
 
 export const runDemo = async (o: DemoOptions): Promise<DemoResult> => {
   const { customers, seed, print } = o;
   const clock = new SimulatedClock(START);
-  const stores = await openCrm(o, clock);
-  const crm = stores.crm;
+  const opened = await openCrm(o, clock);
   const { steps, cast } = planHistory({ customers, seed, start: START, days: DAYS });
 
   print(`Rapport demo — a tea shop's ${DAYS} days on a marketplace (${customers} customers, seed ${seed})`);
   print(o.store === 'memory' ? 'Store: in memory' : `Store: embedded PostgreSQL (PGlite) in ${o.dataDir ?? './.rapport/demo'}`);
   const started = performance.now();
-  const result = await replay(crm, steps, START, DAYS, clock);
-  await crm.settle();
+  const result = await replay(opened.crm, steps, START, DAYS, clock);
+  await opened.crm.settle();
   const seconds = (performance.now() - started) / 1000;
-  const events = await stores.size();
+  const events = opened.memory.eventStore.size;
   print(`Replayed ${result.commands} commands (+${result.dueIssued} issued by runDue) → ${events} events in ${seconds.toFixed(1)} s (${Math.round(events / seconds)} events/s)`);
+  let crm: Crm = opened.crm;
+  let eventStore: EventStore = opened.memory.eventStore;
+  const end = new Date(Date.parse(START) + DAYS * 86_400_000).toISOString();
+  if (opened.embedded) {
+    // keep it: the events, re-sealed and checked, then the read models in one commit each
+    const t0 = performance.now();
+    const copied = await copyEvents(opened.memory.eventStore, opened.embedded.stores.eventStore, clock);
+    const rm = await copyReadModels(opened.memory.readModels, opened.embedded.stores.readModels);
+    clock.set(end);
+    const kept = await sizeOf(opened.embedded.stores.eventStore);
+    if (kept !== events) throw new Error(`persisting the demo: ${kept} events in PGlite, ${events} replayed`);
+    const s2 = (performance.now() - t0) / 1000;
+    print(`Kept in PGlite: ${copied.events} events in ${copied.appends} appends (hash chain re-sealed, positions checked) and ${rm.documents} documents of ${rm.projections} projections and reactors in ${s2.toFixed(1)} s (${Math.round(copied.events / s2)} events/s); what follows is read from PGlite`);
+    crm = opened.embedded;
+    eventStore = opened.embedded.stores.eventStore;
+  }
   if (result.refusals.size > 0) {
     print('Refused (the history asked for something the rules do not allow):');
     for (const [code, r] of result.refusals) print(`  ${code} × ${r.count}, e.g. ${r.example}`);
   }
   print();
-  const end = new Date(Date.parse(START) + DAYS * 86_400_000).toISOString();
   await report(crm, cast, end, print);
   await salesStory(crm, new Date(Date.parse(START) + 100 * 86_400_000).toISOString(), print);
   await marketingStory(crm, end, print);
@@ -82,10 +99,10 @@ export const runDemo = async (o: DemoOptions): Promise<DemoResult> => {
   const before = await crm.projections.customer360.get(TENANT, cast.erasedCustomer);
   await erase(crm, cast.erasedCustomer, end);
   const after = await crm.projections.customer360.get(TENANT, cast.erasedCustomer);
-  const chain = await verifyStreamChain(stores.eventStore.readStream(`customer-${TENANT}.${cast.erasedCustomer}`, { raw: true }));
+  const chain = await verifyStreamChain(eventStore.readStream(`customer-${TENANT}.${cast.erasedCustomer}`, { raw: true }));
   print(`  before: ${before?.profile.name}, ${before?.profile.phone}`);
   print(`  after:  name ${after?.profile.name}, phone ${after?.profile.phone}; orders kept: ${after?.orders?.orderCount ?? 0}, net spend ¥${((after?.orders?.netSpend ?? 0) / 100).toFixed(2)}`);
   print(`  hash chain of the customer's stream: ${chain.intact ? `intact (${chain.events} events)` : `broken at ${chain.firstBreak.position}`}`);
-  await stores.close();
+  await opened.embedded?.close();
   return { ...result, events, erasure: { name: String(after?.profile.name), phone: after?.profile.phone === undefined ? null : String(after.profile.phone), chain }, crm };
 };

@@ -76,6 +76,20 @@ export class MemoryReadModelStore implements ReadModelStore {
     yield* runQuery(docs.values() as Iterable<T>, query);
   }
 
+  /**
+   * Everything held, projection by projection: the checkpoint and every document as a
+   * `put`. For persisting read models computed in memory into another store in one commit
+   * per projection (a replay or a demo run in memory, then kept).
+   */
+  *contents(): Iterable<{ readonly projection: string; readonly checkpoint: Checkpoint | undefined; readonly changes: readonly DocumentChange[] }> {
+    this.open();
+    for (const [projection, p] of this.projections) {
+      const changes: DocumentChange[] = [];
+      for (const [tenantId, docs] of p.tenants) for (const [id, document] of docs) changes.push({ op: 'put', tenantId, id, document });
+      yield { projection, checkpoint: p.checkpoint, changes };
+    }
+  }
+
   async close(): Promise<void> {
     this.closed = true;
   }
