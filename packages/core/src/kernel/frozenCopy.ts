@@ -17,8 +17,16 @@ export const frozenCopy = (data: unknown): unknown => {
 
 const NOT_PLAIN = Symbol('not plain');
 
+/**
+ * Every tree this module produced: deeply frozen and owned by nobody, so a later copy may
+ * share it instead of copying it again. A document updated by one event keeps most of its
+ * previous (stored, frozen) parts, and only the new parts are copied.
+ */
+const produced = new WeakSet<object>();
+
 /** A frozen copy of a plain tree, or NOT_PLAIN. `seen` (made on first nesting) spots shared objects. */
 const plainCopy = (value: object, seen: Set<object> | undefined): unknown => {
+  if (produced.has(value)) return value;
   if (isProxy(value)) return NOT_PLAIN;
   const proto: unknown = Object.getPrototypeOf(value);
   const keys = Object.keys(value);
@@ -34,7 +42,8 @@ const plainCopy = (value: object, seen: Set<object> | undefined): unknown => {
     if (k === '__proto__') return NOT_PLAIN;
     const v = (value as Record<string, unknown>)[k];
     let c: unknown = v;
-    if (typeof v === 'object' && v !== null) {
+    if (typeof v === 'object' && v !== null && produced.has(v)) c = v; // frozen and shared already: keep it
+    else if (typeof v === 'object' && v !== null) {
       seen ??= new Set([value]);
       if (seen.has(v)) return NOT_PLAIN;
       seen.add(v);
@@ -43,5 +52,6 @@ const plainCopy = (value: object, seen: Set<object> | undefined): unknown => {
     } else if (typeof v === 'function' || typeof v === 'symbol') return NOT_PLAIN;
     (out as Record<string, unknown>)[k] = c;
   }
+  produced.add(out);
   return Object.freeze(out);
 };
