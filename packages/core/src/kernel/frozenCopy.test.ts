@@ -16,10 +16,11 @@ describe('frozenCopy', () => {
       }),
     ));
 
-  it('shares a subtree it produced before instead of copying it again; new parts are copied', () => {
-    const stored = frozenCopy({ raters: { a: { score: 1, lines: [1, 2] }, b: { score: 2, lines: [3] } } }) as { raters: Record<string, unknown> };
+  it('with reuse, shares a subtree an earlier reuse copy produced instead of copying it again; new parts are copied', () => {
+    const stored = frozenCopy({ raters: { a: { score: 1, lines: [1, 2] }, b: { score: 2, lines: [3] } } }, { reuse: true }) as { raters: Record<string, unknown> };
     const next = { raters: { ...stored.raters, c: { score: 3, lines: [4] } }, total: 6 };
-    const copy = frozenCopy(next) as { raters: Record<string, unknown> };
+    const copy = frozenCopy(next, { reuse: true }) as { raters: Record<string, unknown> };
+    expect((frozenCopy(next) as typeof copy).raters['a']).not.toBe(stored.raters['a']); // without reuse: a full copy
     expect(copy).toEqual({ raters: { a: { score: 1, lines: [1, 2] }, b: { score: 2, lines: [3] }, c: { score: 3, lines: [4] } }, total: 6 });
     expect(copy.raters['a']).toBe(stored.raters['a']); // shared: frozen, nobody can change it
     expect(copy.raters['c']).not.toBe(next.raters.c); // the caller's new object was copied
@@ -31,7 +32,7 @@ describe('frozenCopy', () => {
   it('a frozen object it did not produce is still copied (it may hold unfrozen parts)', () => {
     const inner = { lines: [1] };
     const outer = Object.freeze({ inner });
-    const copy = frozenCopy({ outer }) as { outer: { inner: { lines: number[] } } };
+    const copy = frozenCopy({ outer }, { reuse: true }) as { outer: { inner: { lines: number[] } } };
     expect(copy.outer).not.toBe(outer);
     inner.lines.push(2);
     expect(copy.outer.inner.lines).toEqual([1]);

@@ -9,24 +9,30 @@ const { isProxy } = types;
  * shared or exotic objects...) goes through structuredClone itself, so the result, and any
  * DataCloneError, is the same.
  */
-export const frozenCopy = (data: unknown): unknown => {
+export const frozenCopy = (data: unknown, options: FrozenCopyOptions = {}): unknown => {
   if (typeof data !== 'object' || data === null) return typeof data === 'function' || typeof data === 'symbol' ? structuredClone(data) : data;
-  const copy = plainCopy(data, undefined);
+  const copy = plainCopy(data, undefined, options.reuse === true ? produced : undefined);
   return copy === NOT_PLAIN ? deepFreeze(structuredClone(data)) : copy;
 };
 
+export interface FrozenCopyOptions {
+  /**
+   * Share the subtrees an earlier `reuse` copy produced (deeply frozen, owned by nobody)
+   * instead of copying them again: a read-model document one event changes is then copied
+   * only where it changed. Off by default: event data is copied once and never updated,
+   * and tracking every stored event would only weigh on the garbage collector.
+   */
+  readonly reuse?: boolean;
+}
+
 const NOT_PLAIN = Symbol('not plain');
 
-/**
- * Every tree this module produced: deeply frozen and owned by nobody, so a later copy may
- * share it instead of copying it again. A document updated by one event keeps most of its
- * previous (stored, frozen) parts, and only the new parts are copied.
- */
+/** Every tree a `reuse` copy produced: deeply frozen and owned by nobody. */
 const produced = new WeakSet<object>();
 
 /** A frozen copy of a plain tree, or NOT_PLAIN. `seen` (made on first nesting) spots shared objects. */
-const plainCopy = (value: object, seen: Set<object> | undefined): unknown => {
-  if (produced.has(value)) return value;
+const plainCopy = (value: object, seen: Set<object> | undefined, reuse: WeakSet<object> | undefined): unknown => {
+  if (reuse?.has(value)) return value;
   if (isProxy(value)) return NOT_PLAIN;
   const proto: unknown = Object.getPrototypeOf(value);
   const keys = Object.keys(value);
@@ -42,16 +48,16 @@ const plainCopy = (value: object, seen: Set<object> | undefined): unknown => {
     if (k === '__proto__') return NOT_PLAIN;
     const v = (value as Record<string, unknown>)[k];
     let c: unknown = v;
-    if (typeof v === 'object' && v !== null && produced.has(v)) c = v; // frozen and shared already: keep it
+    if (typeof v === 'object' && v !== null && reuse?.has(v)) c = v; // frozen and shared already: keep it
     else if (typeof v === 'object' && v !== null) {
       seen ??= new Set([value]);
       if (seen.has(v)) return NOT_PLAIN;
       seen.add(v);
-      c = plainCopy(v, seen);
+      c = plainCopy(v, seen, reuse);
       if (c === NOT_PLAIN) return NOT_PLAIN;
     } else if (typeof v === 'function' || typeof v === 'symbol') return NOT_PLAIN;
     (out as Record<string, unknown>)[k] = c;
   }
-  produced.add(out);
+  reuse?.add(out);
   return Object.freeze(out);
 };

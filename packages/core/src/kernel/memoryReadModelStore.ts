@@ -53,7 +53,7 @@ export class MemoryReadModelStore implements ReadModelStore {
         p.tenants.set(c.tenantId, docs);
       }
       // a frozen copy: the caller's object stays the caller's, and no later change to it reaches the store
-      if (c.op === 'put') docs.set(c.id, frozenCopy(c.document));
+      if (c.op === 'put') docs.set(c.id, frozenCopy(c.document, { reuse: true }));
       else docs.delete(c.id);
     }
     p.checkpoint = deepFreeze({ position: checkpoint.position, version: checkpoint.version });
