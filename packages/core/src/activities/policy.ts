@@ -1,9 +1,9 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
-import { make, validate } from '../kernel/codecs.js';
+import { make } from '../kernel/codecs.js';
 import type { ValidationError } from '../kernel/errors.js';
+import { policyWithOverrides } from '../kernel/policyOverrides.js';
 import { TimeZoneName } from '../calendar/businessHours.js';
-import { definedOnly } from '../orders/policy.js';
 import { AgentId } from '../shared/ids.js';
 
 const Minutes = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n >= 0 && n <= 10_080, 'Minutes (integer 0-10080)');
@@ -28,7 +28,4 @@ export const defaultActivitiesPolicy: ActivitiesPolicy = make(ActivitiesPolicy)(
 export const ActivitiesPolicyInput = t.partial(ActivitiesPolicy.props, 'ActivitiesPolicyInput');
 
 /** The defaults with a shop's overrides, or a ValidationError naming the bad field. */
-export const activitiesPolicy = (overrides: unknown = {}): E.Either<ValidationError, ActivitiesPolicy> =>
-  E.map((o: t.TypeOf<typeof ActivitiesPolicyInput>): ActivitiesPolicy => ({ ...defaultActivitiesPolicy, ...definedOnly(o) }))(
-    validate(ActivitiesPolicyInput, overrides ?? {}, 'activities policy'),
-  );
+export const activitiesPolicy: (overrides?: unknown) => E.Either<ValidationError, ActivitiesPolicy> = policyWithOverrides(ActivitiesPolicyInput, defaultActivitiesPolicy, 'activities policy');

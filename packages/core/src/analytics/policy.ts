@@ -1,9 +1,9 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
-import { make, validate } from '../kernel/codecs.js';
+import { make } from '../kernel/codecs.js';
 import type { ValidationError } from '../kernel/errors.js';
+import { policyWithOverrides } from '../kernel/policyOverrides.js';
 import { TimeZoneName } from '../calendar/businessHours.js';
-import { definedOnly } from '../orders/policy.js';
 
 const Days = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n >= 1 && n <= 3660, 'Days (integer 1-3660)');
 const Percent = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n >= 1 && n <= 100, 'Percent (integer 1-100)');
@@ -45,7 +45,4 @@ export const defaultAnalyticsPolicy: AnalyticsPolicy = make(AnalyticsPolicy)({
 export const AnalyticsPolicyInput = t.partial(AnalyticsPolicy.props, 'AnalyticsPolicyInput');
 
 /** The defaults with a shop's overrides, or a ValidationError naming the bad field. */
-export const analyticsPolicy = (overrides: unknown = {}): E.Either<ValidationError, AnalyticsPolicy> =>
-  E.map((o: t.TypeOf<typeof AnalyticsPolicyInput>): AnalyticsPolicy => ({ ...defaultAnalyticsPolicy, ...definedOnly(o) }))(
-    validate(AnalyticsPolicyInput, overrides ?? {}, 'analytics policy'),
-  );
+export const analyticsPolicy: (overrides?: unknown) => E.Either<ValidationError, AnalyticsPolicy> = policyWithOverrides(AnalyticsPolicyInput, defaultAnalyticsPolicy, 'analytics policy');

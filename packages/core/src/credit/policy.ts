@@ -1,8 +1,9 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
-import { make, validate } from '../kernel/codecs.js';
+import { make } from '../kernel/codecs.js';
 import type { ValidationError } from '../kernel/errors.js';
-import { Days, definedOnly } from '../orders/policy.js';
+import { policyWithOverrides } from '../kernel/policyOverrides.js';
+import { Days } from '../orders/policy.js';
 import { TimeZoneName } from '../calendar/businessHours.js';
 import { defaultLevelTable, LevelTable } from './levels.js';
 
@@ -44,7 +45,4 @@ export const defaultCreditPolicy: CreditPolicy = make(CreditPolicy)({
 export const CreditPolicyInput = t.partial(CreditPolicy.props, 'CreditPolicyInput');
 
 /** The defaults with a shop's overrides, or a ValidationError naming the bad field. */
-export const creditPolicy = (overrides: unknown = {}): E.Either<ValidationError, CreditPolicy> =>
-  E.map((o: t.TypeOf<typeof CreditPolicyInput>): CreditPolicy => ({ ...defaultCreditPolicy, ...definedOnly(o) }))(
-    validate(CreditPolicyInput, overrides ?? {}, 'credit policy'),
-  );
+export const creditPolicy: (overrides?: unknown) => E.Either<ValidationError, CreditPolicy> = policyWithOverrides(CreditPolicyInput, defaultCreditPolicy, 'credit policy');

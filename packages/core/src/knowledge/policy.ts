@@ -1,8 +1,8 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
-import { make, validate } from '../kernel/codecs.js';
+import { make } from '../kernel/codecs.js';
 import type { ValidationError } from '../kernel/errors.js';
-import { definedOnly } from '../orders/policy.js';
+import { policyWithOverrides } from '../kernel/policyOverrides.js';
 
 const Weight = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n >= 0 && n <= 100, 'Weight (integer 0-100)');
 const Limit = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n >= 1 && n <= 100, 'Limit (integer 1-100)');
@@ -45,7 +45,4 @@ export const defaultKnowledgePolicy: KnowledgePolicy = make(KnowledgePolicy)({
 export const KnowledgePolicyInput = t.partial(KnowledgePolicy.props, 'KnowledgePolicyInput');
 
 /** The defaults with a shop's overrides, or a ValidationError naming the bad field. */
-export const knowledgePolicy = (overrides: unknown = {}): E.Either<ValidationError, KnowledgePolicy> =>
-  E.map((o: t.TypeOf<typeof KnowledgePolicyInput>): KnowledgePolicy => ({ ...defaultKnowledgePolicy, ...definedOnly(o) }))(
-    validate(KnowledgePolicyInput, overrides ?? {}, 'knowledge policy'),
-  );
+export const knowledgePolicy: (overrides?: unknown) => E.Either<ValidationError, KnowledgePolicy> = policyWithOverrides(KnowledgePolicyInput, defaultKnowledgePolicy, 'knowledge policy');

@@ -1,11 +1,12 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
-import { make, ShortText, validate } from '../kernel/codecs.js';
+import { make, ShortText } from '../kernel/codecs.js';
 import type { ValidationError } from '../kernel/errors.js';
+import { policyWithOverrides } from '../kernel/policyOverrides.js';
 import { TimeZoneName } from '../calendar/businessHours.js';
 import { CalendarDate } from '../customers/input.js';
 import { ConsentChannel } from '../customers/values.js';
-import { Days, definedOnly } from '../orders/policy.js';
+import { Days } from '../orders/policy.js';
 
 const MONTH_DAY = /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 /** A day of the year `MM-DD` (a fixed-date holiday such as 双十一 `11-11`). */
@@ -59,7 +60,4 @@ export const defaultMarketingPolicy: MarketingPolicy = make(MarketingPolicy)({
 export const MarketingPolicyInput = t.partial(MarketingPolicy.props, 'MarketingPolicyInput');
 
 /** The defaults with a shop's overrides, or a ValidationError naming the bad field. */
-export const marketingPolicy = (overrides: unknown = {}): E.Either<ValidationError, MarketingPolicy> =>
-  E.map((o: t.TypeOf<typeof MarketingPolicyInput>): MarketingPolicy => ({ ...defaultMarketingPolicy, ...definedOnly(o) }))(
-    validate(MarketingPolicyInput, overrides ?? {}, 'marketing policy'),
-  );
+export const marketingPolicy: (overrides?: unknown) => E.Either<ValidationError, MarketingPolicy> = policyWithOverrides(MarketingPolicyInput, defaultMarketingPolicy, 'marketing policy');

@@ -1,7 +1,8 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
-import { make, validate } from '../kernel/codecs.js';
+import { make } from '../kernel/codecs.js';
 import type { ValidationError } from '../kernel/errors.js';
+import { definedOnly, policyWithOverrides } from '../kernel/policyOverrides.js';
 
 export interface DaysBrand {
   readonly Days: unique symbol;
@@ -37,14 +38,10 @@ export const defaultOrdersPolicy: OrdersPolicy = make(OrdersPolicy)({
 export const OrdersPolicyInput = t.partial(OrdersPolicy.props, 'OrdersPolicyInput');
 
 /** The defaults with a shop's overrides, or a ValidationError naming the bad field. */
-export const ordersPolicy = (overrides: unknown = {}): E.Either<ValidationError, OrdersPolicy> =>
-  E.map((o: t.TypeOf<typeof OrdersPolicyInput>): OrdersPolicy => ({ ...defaultOrdersPolicy, ...definedOnly(o) }))(
-    validate(OrdersPolicyInput, overrides ?? {}, 'orders policy'),
-  );
+export const ordersPolicy: (overrides?: unknown) => E.Either<ValidationError, OrdersPolicy> = policyWithOverrides(OrdersPolicyInput, defaultOrdersPolicy, 'orders policy');
 
-/** Drop the keys a caller left undefined, so they keep their defaults. */
-export const definedOnly = <T extends object>(o: T): Partial<T> =>
-  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** Drop the keys a caller left undefined (kept here for the contexts that import it from orders). */
+export { definedOnly };
 
 /** N days in milliseconds. */
 export const daysMs = (days: number): number => days * 24 * 60 * 60 * 1000;

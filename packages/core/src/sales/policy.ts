@@ -1,9 +1,9 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
-import { make, validate } from '../kernel/codecs.js';
+import { make } from '../kernel/codecs.js';
 import type { ValidationError } from '../kernel/errors.js';
+import { policyWithOverrides } from '../kernel/policyOverrides.js';
 import { TimeZoneName } from '../calendar/businessHours.js';
-import { definedOnly } from '../orders/policy.js';
 import { Percent } from './values.js';
 
 /** The probability of each open stage; won is always 100 and lost 0. */
@@ -34,7 +34,4 @@ export const defaultSalesPolicy: SalesPolicy = make(SalesPolicy)({
 export const SalesPolicyInput = t.partial(SalesPolicy.props, 'SalesPolicyInput');
 
 /** The defaults with a shop's overrides, or a ValidationError naming the bad field. */
-export const salesPolicy = (overrides: unknown = {}): E.Either<ValidationError, SalesPolicy> =>
-  E.map((o: t.TypeOf<typeof SalesPolicyInput>): SalesPolicy => ({ ...defaultSalesPolicy, ...definedOnly(o) }))(
-    validate(SalesPolicyInput, overrides ?? {}, 'sales policy'),
-  );
+export const salesPolicy: (overrides?: unknown) => E.Either<ValidationError, SalesPolicy> = policyWithOverrides(SalesPolicyInput, defaultSalesPolicy, 'sales policy');

@@ -1,8 +1,9 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
-import { make, validate } from '../kernel/codecs.js';
+import { make } from '../kernel/codecs.js';
 import type { ValidationError } from '../kernel/errors.js';
-import { Days, definedOnly } from '../orders/policy.js';
+import { policyWithOverrides } from '../kernel/policyOverrides.js';
+import { Days } from '../orders/policy.js';
 
 const Minutes = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n >= 1 && n <= 1440, 'Minutes (integer 1-1440)');
 const ListSize = t.refinement(t.number, (n) => Number.isSafeInteger(n) && n >= 1 && n <= 100_000, 'ListSize (integer 1-100000)');
@@ -28,7 +29,4 @@ export const defaultTelemarketingPolicy: TelemarketingPolicy = make(Telemarketin
 export const TelemarketingPolicyInput = t.partial(TelemarketingPolicy.props, 'TelemarketingPolicyInput');
 
 /** The defaults with a shop's overrides, or a ValidationError naming the bad field. */
-export const telemarketingPolicy = (overrides: unknown = {}): E.Either<ValidationError, TelemarketingPolicy> =>
-  E.map((o: t.TypeOf<typeof TelemarketingPolicyInput>): TelemarketingPolicy => ({ ...defaultTelemarketingPolicy, ...definedOnly(o) }))(
-    validate(TelemarketingPolicyInput, overrides ?? {}, 'telemarketing policy'),
-  );
+export const telemarketingPolicy: (overrides?: unknown) => E.Either<ValidationError, TelemarketingPolicy> = policyWithOverrides(TelemarketingPolicyInput, defaultTelemarketingPolicy, 'telemarketing policy');

@@ -1,9 +1,9 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
-import { make, validate } from '../../kernel/codecs.js';
+import { make } from '../../kernel/codecs.js';
 import type { ValidationError } from '../../kernel/errors.js';
+import { policyWithOverrides } from '../../kernel/policyOverrides.js';
 import { TimeZoneName } from '../../calendar/businessHours.js';
-import { definedOnly } from '../../orders/policy.js';
 
 /** A day of the month every month has: 1–28. */
 export const CouponIssueDay = t.refinement(t.number, (n) => Number.isInteger(n) && n >= 1 && n <= 28, 'CouponIssueDay (1-28)');
@@ -26,7 +26,4 @@ export const defaultCouponsPolicy: CouponsPolicy = make(CouponsPolicy)({ timeZon
 export const CouponsPolicyInput = t.partial(CouponsPolicy.props, 'CouponsPolicyInput');
 
 /** The defaults with a shop's overrides, or a ValidationError naming the bad field. */
-export const couponsPolicy = (overrides: unknown = {}): E.Either<ValidationError, CouponsPolicy> =>
-  E.map((o: t.TypeOf<typeof CouponsPolicyInput>): CouponsPolicy => ({ ...defaultCouponsPolicy, ...definedOnly(o) }))(
-    validate(CouponsPolicyInput, overrides ?? {}, 'coupons policy'),
-  );
+export const couponsPolicy: (overrides?: unknown) => E.Either<ValidationError, CouponsPolicy> = policyWithOverrides(CouponsPolicyInput, defaultCouponsPolicy, 'coupons policy');

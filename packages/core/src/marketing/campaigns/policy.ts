@@ -1,8 +1,9 @@
 import * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
-import { make, validate } from '../../kernel/codecs.js';
+import { make } from '../../kernel/codecs.js';
 import type { ValidationError } from '../../kernel/errors.js';
-import { Days, definedOnly } from '../../orders/policy.js';
+import { policyWithOverrides } from '../../kernel/policyOverrides.js';
+import { Days } from '../../orders/policy.js';
 
 /** The campaigns slice of the shop's CrmPolicy. */
 export const CampaignsPolicy = t.type(
@@ -21,7 +22,4 @@ export const defaultCampaignsPolicy: CampaignsPolicy = make(CampaignsPolicy)({ a
 export const CampaignsPolicyInput = t.partial(CampaignsPolicy.props, 'CampaignsPolicyInput');
 
 /** The defaults with a shop's overrides, or a ValidationError naming the bad field. */
-export const campaignsPolicy = (overrides: unknown = {}): E.Either<ValidationError, CampaignsPolicy> =>
-  E.map((o: t.TypeOf<typeof CampaignsPolicyInput>): CampaignsPolicy => ({ ...defaultCampaignsPolicy, ...definedOnly(o) }))(
-    validate(CampaignsPolicyInput, overrides ?? {}, 'campaigns policy'),
-  );
+export const campaignsPolicy: (overrides?: unknown) => E.Either<ValidationError, CampaignsPolicy> = policyWithOverrides(CampaignsPolicyInput, defaultCampaignsPolicy, 'campaigns policy');
