@@ -111,4 +111,13 @@ describe('rapport (the built binary)', () => {
     expect(rapport('audit', 'verify', '--store', 'postgres://127.0.0.1:1/nothing').code).toBe(4);
     expect(rapport('--help').code).toBe(0);
   });
+
+  it('is linked as `rapport` by npm ci (npx rapport in a clone), through a launcher that exists before the build', () => {
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    for (const launcher of [join(root, 'packages/cli/bin/rapport.js'), join(root, 'node_modules/.bin/rapport')]) {
+      const r = spawnSync(process.execPath, [launcher, '--help'], { encoding: 'utf8' });
+      expect(r.status, `${launcher}: ${r.stderr}`).toBe(0);
+      expect(r.stdout).toMatch(/^rapport — the Rapport CRM from the command line/);
+    }
+  });
 });
