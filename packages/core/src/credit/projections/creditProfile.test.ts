@@ -6,7 +6,7 @@ import { OrderEvent } from '../../orders/events.js';
 import { ordersHandler } from '../../orders/handler.js';
 import { creditProfileAsOf } from '../profile.js';
 import { at, T } from '../testFacts.js';
-import { buyerCredit, sellerCredit, type CreditDocument } from './creditProfile.js';
+import { buyerCredit, RATER_SHARDS, raterFactsOf, raterShardOf, ratersOf, sellerCredit, type CreditDocument } from './creditProfile.js';
 
 const setup = () => {
   const registry = eventRegistry(OrderEvent);
@@ -87,8 +87,9 @@ describe('buyer credit from sellers’ ratings, the same rules mirrored', () => 
     await rate('o-1', 'buyer', 'bad', at(16, 40));
     await runner.catchUp();
     expect(await buyer('c-bob')).toMatchObject({ side: 'buyer', partyId: 'c-bob', score: 5, good: 7, bad: 1, level: { kind: 'heart', rank: 1 } });
-    const { raters } = await buyer('c-bob');
-    expect([raters['s-shop']?.score, raters['s-two']?.score]).toEqual([6, -1]);
+    const bob = await buyer('c-bob');
+    expect([raterFactsOf(bob, 's-shop')?.score, raterFactsOf(bob, 's-two')?.score]).toEqual([6, -1]);
+    expect(ratersOf(bob).map(([id]) => id).sort()).toEqual(['s-shop', 's-two']);
     expect(await seller('s-shop')).toMatchObject({ score: -1, bad: 1, good: 0 });
   });
 
@@ -127,5 +128,30 @@ describe('creditProfileAsOf', () => {
     expect(now.score).toBe(doc.score);
     expect(now.ratings.map((r) => r.reason)).toEqual(['counted', 'counted', 'counted', 'counted', 'counted']);
     expect(creditProfileAsOf(doc, at(190))).toMatchObject({ goodRateRecent: { numerator: 0, denominator: 1 } }); // day 10 is exactly 180 days before
+  });
+});
+
+describe('raters kept in shards', () => {
+  it('spreads a seller’s many buyers over the shards, and one event replaces only its buyer’s shard', async () => {
+    const { sale, rate, runner, seller } = setup();
+    for (let n = 1; n <= 200; n++) await sale(`o-${n}`, `c-${n}`, 's-shop', 'p-1', at(1));
+    await runner.catchUp();
+    const before = await seller('s-shop');
+    expect(ratersOf(before)).toHaveLength(200);
+    expect(Object.keys(before.raters).length).toBeGreaterThan(RATER_SHARDS / 2);
+    for (const key of Object.keys(before.raters)) expect(Number(key)).toBeLessThan(RATER_SHARDS);
+    await rate('o-7', 'buyer', 'good', at(16));
+    await runner.catchUp();
+    const after = await seller('s-shop');
+    expect(after.score).toBe(1);
+    expect(raterFactsOf(after, 'c-7')).toMatchObject({ score: 1, ratings: [{ orderId: 'o-7', rating: 'good' }] });
+    const changed = Object.keys(after.raters).filter((k) => after.raters[k] !== before.raters[k]);
+    expect(changed).toEqual([raterShardOf('c-7')]);
+  });
+
+  it('places a rater id in the same shard every time', () => {
+    expect(['c-1', 'c-0001', '买家-7', ''].map(raterShardOf)).toEqual(['c-1', 'c-0001', '买家-7', ''].map(raterShardOf));
+    const shards = new Set(Array.from({ length: 1000 }, (_, i) => raterShardOf(`c-${i}`)));
+    expect(shards.size).toBe(RATER_SHARDS);
   });
 });

@@ -23,9 +23,12 @@ export interface CreditDocument {
   readonly goodRateAllTime: Rate | null;
   /**
    * The facts per rater (buyer of a seller, seller of a buyer): groups and monthly caps
-   * never cross rater–rated pairs, so each event re-scores only its own pair.
+   * never cross rater–rated pairs, so each event re-scores only its own pair. Kept in
+   * {@link RATER_SHARDS} shards by rater id (see {@link raterShardOf}), so one event
+   * copies one shard, not every rater of a seller with thousands of buyers. Read them with
+   * {@link raterFactsOf} and {@link creditFacts}.
    */
-  readonly raters: Readonly<Record<string, RaterFacts>>;
+  readonly raters: Readonly<Record<string, Readonly<Record<string, RaterFacts>>>>;
 }
 
 /** What one rater and the rated party have between them. */
@@ -38,11 +41,27 @@ export interface RaterFacts {
   readonly score: number;
 }
 
+/** How many shards a credit document spreads its raters over. */
+export const RATER_SHARDS = 64;
+
+/** The shard of a rater id: FNV-1a over its UTF-16 code units, modulo {@link RATER_SHARDS}, as a decimal string. */
+export const raterShardOf = (raterId: string): string => {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < raterId.length; i++) h = Math.imul(h ^ raterId.charCodeAt(i), 0x01000193);
+  return String((h >>> 0) % RATER_SHARDS);
+};
+
+/** What one rater and the rated party have between them, if anything. */
+export const raterFactsOf = (doc: CreditDocument, raterId: string): RaterFacts | undefined => doc.raters[raterShardOf(raterId)]?.[raterId];
+
+/** Every rater of a credit document with its facts. */
+export const ratersOf = (doc: CreditDocument): [string, RaterFacts][] => Object.values(doc.raters).flatMap((shard) => Object.entries(shard));
+
 /** Every paid line and rating of a credit document, across its raters. */
 export const creditFacts = (doc: CreditDocument): { lines: PaidLineFact[]; ratings: RatingFact[] } => {
   const lines: PaidLineFact[] = [];
   const ratings: RatingFact[] = [];
-  for (const r of Object.values(doc.raters)) {
+  for (const [, r] of ratersOf(doc)) {
     lines.push(...r.lines);
     ratings.push(...r.ratings);
   }
@@ -68,8 +87,11 @@ const raterSide = (side: CreditSide): 'buyer' | 'seller' => (side === 'seller' ?
 /** Re-score one rater's pair with its new facts; the document's score moves by the pair's change. */
 const rescore = (d: CreditDocument, raterId: string, lines: readonly PaidLineFact[], ratings: readonly RatingFact[], policy: CreditPolicy): CreditDocument => {
   const pair = scoreRatings(lines, ratings, policy).score;
-  const score = d.score - (d.raters[raterId]?.score ?? 0) + pair;
-  return { ...d, raters: { ...d.raters, [raterId]: { lines, ratings, score: pair } }, score, level: levelOf(score, policy.levels) };
+  const shard = raterShardOf(raterId);
+  const score = d.score - (d.raters[shard]?.[raterId]?.score ?? 0) + pair;
+  // only the rater's shard is new: the others are shared with the previous document
+  const raters = { ...d.raters, [shard]: { ...d.raters[shard], [raterId]: { lines, ratings, score: pair } } };
+  return { ...d, raters, score, level: levelOf(score, policy.levels) };
 };
 
 /**
@@ -79,7 +101,8 @@ const rescore = (d: CreditDocument, raterId: string, lines: readonly PaidLineFac
  */
 export const makeCreditProjection = (side: CreditSide, policy: CreditPolicy = defaultCreditPolicy): Projection<CreditDocument, CreditEvent> => ({
   name: `credit.${side}`,
-  version: 1,
+  // 2: raters kept in shards
+  version: 2,
   events: CreditEvent,
   init: () => empty(side, policy),
   keyOf: (e) => {
@@ -91,7 +114,7 @@ export const makeCreditProjection = (side: CreditSide, policy: CreditPolicy = de
     const raterId = side === 'seller' ? customerId : sellerId;
     const ratedId = side === 'seller' ? sellerId : customerId;
     const base = { ...d, tenantId: e.metadata.tenantId, partyId: ratedId };
-    const known = d.raters[raterId] ?? { lines: [], ratings: [], score: 0 };
+    const known = raterFactsOf(d, raterId) ?? { lines: [], ratings: [], score: 0 };
     if (e.type === 'OrderPaid') {
       const paid = e.data.lines.map((l): PaidLineFact => ({ raterId, ratedId, orderId, line: l.line, productId: l.productId, paidAt: e.data.at }));
       return rescore(base, raterId, [...known.lines, ...paid], known.ratings, policy);

@@ -41,6 +41,8 @@ export interface LoyaltyAccountView {
   readonly balance: number;
   /** Lots holding points, oldest earned first (ties by order id). */
   readonly lots: readonly AccountViewLot[];
+  /** The earliest `expiresAt` of the lots, `null` without lots: due work finds the accounts to expire without walking every lot. */
+  readonly nextExpiresAt: IsoInstant | null;
   readonly tier: Tier;
   readonly valueClass: ValueClass;
   readonly score: {
@@ -64,6 +66,7 @@ const emptyView = (): LoyaltyAccountView => ({
   customerId: '',
   balance: 0,
   lots: [],
+  nextExpiresAt: null,
   tier: 'regular',
   valueClass: 'ordinary',
   score: null,
@@ -83,7 +86,16 @@ const takeOut = (lots: readonly AccountViewLot[], taken: readonly { orderId: str
   return lots.map((l) => (by.has(l.orderId) ? { ...l, remaining: l.remaining - by.get(l.orderId)! } : l)).filter((l) => l.remaining > 0);
 };
 
-const balanceOf = (lots: readonly AccountViewLot[]): number => lots.reduce((s, l) => s + l.remaining, 0);
+/** The lots with what follows from them: the balance and the next expiry. */
+const withLots = (lots: readonly AccountViewLot[]): Pick<LoyaltyAccountView, 'lots' | 'balance' | 'nextExpiresAt'> => {
+  let balance = 0;
+  let nextExpiresAt: IsoInstant | null = null;
+  for (const l of lots) {
+    balance += l.remaining;
+    if (nextExpiresAt === null || l.expiresAt < nextExpiresAt) nextExpiresAt = l.expiresAt;
+  }
+  return { lots, balance, nextExpiresAt };
+};
 
 /**
  * `loyalty.account`: balance and live lots with expiry, tier and value class, the latest
@@ -91,7 +103,8 @@ const balanceOf = (lots: readonly AccountViewLot[]): number => lots.reduce((s, l
  */
 export const loyaltyAccount: Projection<LoyaltyAccountView, LoyaltyEvent> = {
   name: 'loyalty.account',
-  version: 1,
+  // 2: nextExpiresAt
+  version: 2,
   events: LoyaltyEvent,
   init: emptyView,
   keyOf: (e) => e.data.customerId,
@@ -104,25 +117,25 @@ export const loyaltyAccount: Projection<LoyaltyAccountView, LoyaltyEvent> = {
         const entry: PointsEntry = { kind: 'earned', orderId: d.orderId, points: d.points, netPaidFen: d.netPaidFen, tier: d.tier, multiplier: d.multiplier, at: d.at };
         const lot: AccountViewLot = { orderId: d.orderId, earnedAt: d.at, points: d.points, remaining: d.points, tier: d.tier, multiplier: d.multiplier, usableUntil: d.usableUntil, expiresAt: d.expiresAt };
         const lots = d.points > 0 ? [...v.lots, lot].sort(byAge) : v.lots;
-        return { ...v, lots, balance: balanceOf(lots), totals: { ...t, earned: t.earned + d.points }, entries: [...v.entries, entry] };
+        return { ...v, ...withLots(lots), totals: { ...t, earned: t.earned + d.points }, entries: [...v.entries, entry] };
       }
       case 'PointsReversed': {
         const d = e.data;
         const lots = takeOut(v.lots, d.taken);
         const entry: PointsEntry = { kind: 'reversed', orderId: d.orderId, netPaidFen: d.netPaidFen, pointsBefore: d.pointsBefore, pointsAfter: d.pointsAfter, taken: d.taken, writtenOff: d.writtenOff, at: d.at };
-        return { ...v, lots, balance: balanceOf(lots), totals: { ...t, reversed: t.reversed + sum(d.taken), writtenOff: t.writtenOff + d.writtenOff }, entries: [...v.entries, entry] };
+        return { ...v, ...withLots(lots), totals: { ...t, reversed: t.reversed + sum(d.taken), writtenOff: t.writtenOff + d.writtenOff }, entries: [...v.entries, entry] };
       }
       case 'PointsRedeemed': {
         const d = e.data;
         const lots = takeOut(v.lots, d.taken);
         const entry: PointsEntry = { kind: 'redeemed', redemptionId: d.redemptionId, points: d.points, taken: d.taken, at: d.at };
-        return { ...v, lots, balance: balanceOf(lots), totals: { ...t, redeemed: t.redeemed + d.points }, entries: [...v.entries, entry] };
+        return { ...v, ...withLots(lots), totals: { ...t, redeemed: t.redeemed + d.points }, entries: [...v.entries, entry] };
       }
       case 'PointsExpired': {
         const d = e.data;
         const lots = takeOut(v.lots, [{ orderId: d.orderId, points: d.points }]);
         const entry: PointsEntry = { kind: 'expired', orderId: d.orderId, points: d.points, at: d.at };
-        return { ...v, lots, balance: balanceOf(lots), totals: { ...t, expired: t.expired + d.points }, entries: [...v.entries, entry] };
+        return { ...v, ...withLots(lots), totals: { ...t, expired: t.expired + d.points }, entries: [...v.entries, entry] };
       }
       case 'MonthlyScoreRecorded': {
         const { customerId: _, ...score } = e.data;
