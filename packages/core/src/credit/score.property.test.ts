@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defaultCreditPolicy } from './policy.js';
-import { scoreRatings, type PaidLineFact, type RatingFact } from './score.js';
+import { scoreOf, scoreRatings, type PaidLineFact, type RatingFact } from './score.js';
 import { T } from './testFacts.js';
 
 const HOUR = 60 * 60 * 1000;
@@ -122,6 +122,7 @@ describe('credit score properties', () => {
         const expected = plainScore(lines, ratings);
         const got = scoreRatings(lines, ratings, defaultCreditPolicy);
         expect(got.score).toBe(expected.score);
+        expect(scoreOf(lines, ratings, defaultCreditPolicy)).toBe(expected.score); // the projection's shortcut
         expect(got.ratings.map((r) => r.points)).toEqual(expected.points);
         expect(got.good + got.neutral + got.bad).toBe(ratings.length);
       }),

@@ -59,7 +59,26 @@ export interface CreditScore {
 
 const SEP = '|';
 const lineKey = (f: Pick<PaidLineFact, 'orderId' | 'line'>): string => `${f.orderId}#${f.line}`;
-const tripleKey = (f: PaidLineFact): string => [f.raterId, f.ratedId, f.productId].join(SEP);
+const tripleKey = (f: PaidLineFact): string => `${f.raterId}${SEP}${f.ratedId}${SEP}${f.productId}`;
+
+/*
+ * A projection re-scores a rater–rated pair on every new line or rating, over the same
+ * lines and order dates again: remember the group ends and local months already worked out.
+ */
+const MEMO_LIMIT = 50_000;
+const groupEnds = new Map<string, string>();
+const localMonths = new Map<string, string>();
+const memo = (cache: Map<string, string>, key: string, compute: () => string): string => {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size >= MEMO_LIMIT) cache.clear();
+    v = compute();
+    cache.set(key, v);
+  }
+  return v;
+};
+const groupEnd = (paidAt: string, days: number): string => memo(groupEnds, `${days}${SEP}${paidAt}`, () => addDays(paidAt, days));
+const monthOf = (at: string, timeZone: string): string => memo(localMonths, `${timeZone}${SEP}${at}`, () => localMonth(at, timeZone));
 
 /** Ids compare as strings (code units), lines by position. */
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -89,7 +108,7 @@ export const sameProductGroups = (lines: Iterable<PaidLineFact>, days: number): 
     for (const l of list) {
       if (group === '' || l.paidAt > until) {
         group = lineKey(l);
-        until = addDays(l.paidAt, days);
+        until = groupEnd(l.paidAt, days);
       }
       groups.set(`${triple}${SEP}${lineKey(l)}`, group);
     }
@@ -103,13 +122,20 @@ export const sameProductGroups = (lines: Iterable<PaidLineFact>, days: number): 
  * the order's creation the running net stays within [−cap, +cap] (a rating that would
  * leave it scores 0 and still uses up its group's good or bad).
  */
-export const scoreRatings = (lines: readonly PaidLineFact[], ratings: readonly RatingFact[], rules: ScoreRules): CreditScore => {
+export const scoreRatings = (lines: readonly PaidLineFact[], ratings: readonly RatingFact[], rules: ScoreRules): CreditScore => score(lines, ratings, rules, true);
+
+/** Only the score of {@link scoreRatings}: what a projection needs on every event, without the per-rating detail. */
+export const scoreOf = (lines: readonly PaidLineFact[], ratings: readonly RatingFact[], rules: ScoreRules): number => score(lines, ratings, rules, false).score;
+
+const score = (lines: readonly PaidLineFact[], ratings: readonly RatingFact[], rules: ScoreRules, detail: boolean): CreditScore => {
   // a rated line is paid by definition: keep it in the groups even if its payment fact is missing
   const known = new Map<string, PaidLineFact>();
-  for (const l of [...lines, ...ratings]) {
+  const know = (l: PaidLineFact): void => {
     const k = `${tripleKey(l)}${SEP}${lineKey(l)}`;
     if (!known.has(k)) known.set(k, { raterId: l.raterId, ratedId: l.ratedId, orderId: l.orderId, line: l.line, productId: l.productId, paidAt: l.paidAt });
-  }
+  };
+  for (const l of lines) know(l);
+  for (const r of ratings) know(r);
   const groups = sameProductGroups(known.values(), rules.sameProductDays);
   const used = new Set<string>(); // `<group>|good` / `<group>|bad`
   const monthlyNet: Record<string, number> = {};
@@ -120,8 +146,8 @@ export const scoreRatings = (lines: readonly PaidLineFact[], ratings: readonly R
   let bad = 0;
   for (const r of [...ratings].sort(byReceived)) {
     const group = groups.get(`${tripleKey(r)}${SEP}${lineKey(r)}`)!;
-    const month = localMonth(r.placedAt, rules.timeZone);
-    const pairMonth = [r.raterId, r.ratedId, month].join(SEP);
+    const month = monthOf(r.placedAt, rules.timeZone);
+    const pairMonth = `${r.raterId}${SEP}${r.ratedId}${SEP}${month}`;
     const groupKey = `${tripleKey(r)}${SEP}${group}`;
     let points: -1 | 0 | 1 = 0;
     let reason: ScoreReason;
@@ -146,7 +172,7 @@ export const scoreRatings = (lines: readonly PaidLineFact[], ratings: readonly R
         }
       }
     }
-    scored.push({ ...r, points, reason, group, month });
+    if (detail) scored.push({ ...r, points, reason, group, month });
   }
   return { score, good, neutral, bad, ratings: scored, monthlyNet };
 };

@@ -27,11 +27,23 @@ export interface FrozenCopyOptions {
 
 const NOT_PLAIN = Symbol('not plain');
 
-/** Every tree a `reuse` copy produced: deeply frozen and owned by nobody. */
-const produced = new WeakSet<object>();
+/**
+ * Marks every tree a `reuse` copy produced: deeply frozen and owned by nobody. A private,
+ * non-enumerable symbol (invisible to JSON, `Object.keys`, structuredClone and equality
+ * checks) rather than a WeakSet: a WeakSet holding every document a long replay wrote makes
+ * each garbage collection walk it.
+ */
+const PRODUCED = Symbol('rapport.frozenCopy.produced');
+
+const produced = {
+  has: (v: object): boolean => (v as { [PRODUCED]?: true })[PRODUCED] === true,
+  add: (v: object): void => {
+    Object.defineProperty(v, PRODUCED, { value: true });
+  },
+};
 
 /** A frozen copy of a plain tree, or NOT_PLAIN. `seen` (made on first nesting) spots shared objects. */
-const plainCopy = (value: object, seen: Set<object> | undefined, reuse: WeakSet<object> | undefined): unknown => {
+const plainCopy = (value: object, seen: Set<object> | undefined, reuse: typeof produced | undefined): unknown => {
   if (reuse?.has(value)) return value;
   if (isProxy(value)) return NOT_PLAIN;
   const proto: unknown = Object.getPrototypeOf(value);

@@ -3,7 +3,7 @@ import { CreditEvent } from '../events.js';
 import { levelOf, type CreditLevel } from '../levels.js';
 import { defaultCreditPolicy, type CreditPolicy } from '../policy.js';
 import { rateOf, type Rate } from '../rate.js';
-import { scoreRatings, type PaidLineFact, type RatingFact } from '../score.js';
+import { scoreOf, type PaidLineFact, type RatingFact } from '../score.js';
 
 /** Whose credit: a seller's (from buyers' ratings) or a buyer's (from sellers' ratings). */
 export type CreditSide = 'seller' | 'buyer';
@@ -86,7 +86,7 @@ const raterSide = (side: CreditSide): 'buyer' | 'seller' => (side === 'seller' ?
 
 /** Re-score one rater's pair with its new facts; the document's score moves by the pair's change. */
 const rescore = (d: CreditDocument, raterId: string, lines: readonly PaidLineFact[], ratings: readonly RatingFact[], policy: CreditPolicy): CreditDocument => {
-  const pair = scoreRatings(lines, ratings, policy).score;
+  const pair = scoreOf(lines, ratings, policy);
   const shard = raterShardOf(raterId);
   const score = d.score - (d.raters[shard]?.[raterId]?.score ?? 0) + pair;
   // only the rater's shard is new: the others are shared with the previous document
