@@ -26,6 +26,9 @@ export const idCodec = <B extends string>(name: B) =>
     t.identity,
   );
 
+/** Whether `u` is an id as {@link idCodec} accepts it. */
+export const isId = (u: unknown): boolean => typeof u === 'string' && ID_PATTERN.test(u);
+
 export const TenantId = idCodec('TenantId');
 export type TenantId = t.TypeOf<typeof TenantId>;
 
@@ -44,22 +47,24 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 export interface IsoInstantBrand {
   readonly IsoInstant: unique symbol;
 }
+/** Whether `s` is a UTC instant exactly as `Date.prototype.toISOString()` writes it. */
+export const isIsoInstant = (s: string): boolean => {
+  if (!ISO_INSTANT.test(s)) return false;
+  // an impossible date (month 13, hour 24) is an Invalid Date, whose toISOString throws
+  const ms = Date.parse(s);
+  return !Number.isNaN(ms) && new Date(ms).toISOString() === s;
+};
+
 /** A UTC instant in `Date.prototype.toISOString()` form, so string `<` is time `<`. */
-export const IsoInstant = t.brand(
-  t.string,
-  (s): s is t.Branded<string, IsoInstantBrand> => {
-    if (!ISO_INSTANT.test(s)) return false;
-    // an impossible date (month 13, hour 24) is an Invalid Date, whose toISOString throws
-    const ms = Date.parse(s);
-    return !Number.isNaN(ms) && new Date(ms).toISOString() === s;
-  },
-  'IsoInstant',
-);
+export const IsoInstant = t.brand(t.string, (s): s is t.Branded<string, IsoInstantBrand> => isIsoInstant(s), 'IsoInstant');
 export type IsoInstant = t.TypeOf<typeof IsoInstant>;
 
 export interface ShortTextBrand {
   readonly ShortText: unique symbol;
 }
+/** Whether `u` is a {@link ShortText}. */
+export const isShortText = (u: unknown): boolean => typeof u === 'string' && u.length > 0 && u.length <= 200;
+
 /** A non-empty string of at most 200 characters, for actor ids, correlation ids and the like. */
 export const ShortText = t.brand(
   t.string,

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { IsoInstant, ShortText, TenantId } from './codecs.js';
+import { isId, IsoInstant, isIsoInstant, isShortText, ShortText, TenantId } from './codecs.js';
 
 /** Who did it: a person at the shop, the customer, the system, a reactor... */
 export const Actor = t.type({
@@ -30,6 +30,41 @@ export const NewEventMetadata = t.type({
   schemaVersion: t.number,
 });
 export type NewEventMetadata = t.TypeOf<typeof NewEventMetadata>;
+
+const ACTOR_KINDS: ReadonlySet<unknown> = new Set(['user', 'agent', 'customer', 'system', 'reactor', 'partner']);
+const isRecord = (u: unknown): u is Record<string, unknown> => Object.prototype.toString.call(u) === '[object Object]';
+
+/** The last occurredAt found valid: the events of one append, and of one command, usually share it. */
+let lastInstant = '';
+
+/**
+ * `NewEventMetadata.is(m)` written out, for the append path: every event of every append is
+ * checked, and io-ts's general machinery costs more than the metadata itself. A `false`
+ * sends the caller to `NewEventMetadata.decode`, which names the fields at fault;
+ * `envelope.test.ts` holds the two in agreement.
+ */
+export const isNewEventMetadata = (m: unknown): boolean => {
+  if (!isRecord(m)) return false;
+  const actor = m['actor'];
+  const occurredAt = m['occurredAt'];
+  if (
+    !isShortText(m['eventId']) ||
+    typeof occurredAt !== 'string' ||
+    !isId(m['tenantId']) ||
+    !isRecord(actor) ||
+    !ACTOR_KINDS.has(actor['kind']) ||
+    !isShortText(actor['id']) ||
+    !isShortText(m['commandId']) ||
+    !isShortText(m['correlationId']) ||
+    !isShortText(m['causationId']) ||
+    typeof m['schemaVersion'] !== 'number'
+  )
+    return false;
+  if (occurredAt === lastInstant) return true;
+  if (!isIsoInstant(occurredAt)) return false;
+  lastInstant = occurredAt;
+  return true;
+};
 
 /** The full metadata of a stored event. Positions are bigint; JSON forms use decimal strings. */
 export interface EventMetadata extends NewEventMetadata {

@@ -25,11 +25,38 @@ export const envelopeJson = (envelope: HashedEnvelope): string => {
     typeof envelope.type !== 'string' || envelope.data === undefined
   )
     return canonicalJson(envelope);
+  return sealedEnvelopeJson(envelope.type, envelope.data, envelope.metadata as SealedFields);
+};
+
+/** The metadata fields a sealed envelope's hash covers, all of the types the append path gives them. */
+export interface SealedFields {
+  readonly eventId: string;
+  readonly occurredAt: string;
+  readonly tenantId: string;
+  readonly actor: { readonly kind: string; readonly id: string };
+  readonly commandId: string;
+  readonly correlationId: string;
+  readonly causationId: string;
+  readonly schemaVersion: number;
+  readonly streamName: string;
+  readonly streamPosition: bigint;
+  readonly recordedAt: string;
+  readonly prevHash: string;
+}
+
+/**
+ * `canonicalJson({ type, data, metadata })` for metadata of exactly the {@link SealedFields}
+ * (an actor of exactly kind and id, a finite schemaVersion): the writer for events being
+ * sealed, whose shape the append path itself built. Data that is `undefined` goes through
+ * `canonicalJson`, which leaves it out.
+ */
+export const sealedEnvelopeJson = (type: string, data: unknown, m: SealedFields): string => {
+  if (data === undefined) return canonicalJson({ type, data, metadata: m });
   return (
-    `{"data":${canonicalJson(envelope.data)},"metadata":{"actor":{"id":${q(actor.id)},"kind":${q(actor.kind)}}` +
+    `{"data":${canonicalJson(data)},"metadata":{"actor":{"id":${q(m.actor.id)},"kind":${q(m.actor.kind)}}` +
     `,"causationId":${q(m.causationId)},"commandId":${q(m.commandId)},"correlationId":${q(m.correlationId)}` +
     `,"eventId":${q(m.eventId)},"occurredAt":${q(m.occurredAt)},"prevHash":${q(m.prevHash)},"recordedAt":${q(m.recordedAt)}` +
     `,"schemaVersion":${q(m.schemaVersion)},"streamName":${q(m.streamName)},"streamPosition":"${m.streamPosition}"` +
-    `,"tenantId":${q(m.tenantId)}},"type":${q(envelope.type)}}`
+    `,"tenantId":${q(m.tenantId)}},"type":${q(type)}}`
   );
 };

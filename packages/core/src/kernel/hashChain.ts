@@ -1,5 +1,5 @@
 import * as crypto from 'node:crypto';
-import { envelopeJson } from './envelopeJson.js';
+import { envelopeJson, sealedEnvelopeJson, type SealedFields } from './envelopeJson.js';
 import type { DomainEvent, EventMetadata, StoredEvent } from './envelope.js';
 
 /** The `prevHash` of the first event of every stream. */
@@ -23,6 +23,12 @@ export const hashEnvelope = (envelope: HashedEnvelope): string => {
   return oneShot && typeof prevHash === 'string'
     ? oneShot('sha256', prevHash + json, 'hex')
     : crypto.createHash('sha256').update(envelope.metadata.prevHash).update(json).digest('hex');
+};
+
+/** {@link hashEnvelope} for an event being sealed, whose metadata has exactly the {@link SealedFields}. */
+export const hashSealed = (type: string, data: unknown, metadata: SealedFields): string => {
+  const json = sealedEnvelopeJson(type, data, metadata);
+  return oneShot ? oneShot('sha256', metadata.prevHash + json, 'hex') : crypto.createHash('sha256').update(metadata.prevHash).update(json).digest('hex');
 };
 
 /** Where a chain broke. */

@@ -2,7 +2,7 @@ import * as t from 'io-ts';
 import { isRight } from 'fp-ts/lib/Either.js';
 import { issuesOf, typesOf } from './codecs.js';
 import { CorruptEvent, InvalidArgument, type ValidationIssue } from './errors.js';
-import { NewEventMetadata, type NewEvent, type StoredEvent } from './envelope.js';
+import { isNewEventMetadata, NewEventMetadata, type NewEvent, type StoredEvent } from './envelope.js';
 
 /** Turns the data of one schema version into the data of the next. */
 export type Upcaster = (data: unknown) => unknown;
@@ -126,14 +126,16 @@ export class EventRegistry {
       }
       const data = def.data.decode(e.data);
       if (!isRight(data)) issues.push(...issuesOf(data.left, ['events', i, 'data']));
-      const meta = NewEventMetadata.decode(e.metadata);
-      if (!isRight(meta)) issues.push(...issuesOf(meta.left, ['events', i, 'metadata']));
+      // the written-out check first; io-ts only to name what is wrong
+      const meta = isNewEventMetadata(e.metadata) ? undefined : NewEventMetadata.decode(e.metadata);
+      const metaOk = meta === undefined || isRight(meta);
+      if (meta !== undefined && !isRight(meta)) issues.push(...issuesOf(meta.left, ['events', i, 'metadata']));
       else if (e.metadata.schemaVersion !== def.schemaVersion)
         issues.push({
           path: ['events', i, 'metadata', 'schemaVersion'],
           message: `${e.type} is written at schema version ${def.schemaVersion}, got ${e.metadata.schemaVersion}`,
         });
-      if (isRight(data) && isRight(meta)) out[i] = { type: e.type, data: def.data.encode(data.right), metadata: e.metadata };
+      if (isRight(data) && metaOk) out[i] = { type: e.type, data: def.data.encode(data.right), metadata: e.metadata };
     }
     return issues.length === 0 ? { ok: true, events: out } : { ok: false, issues };
   }

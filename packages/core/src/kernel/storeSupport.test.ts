@@ -124,3 +124,16 @@ describe('sealEvents', () => {
     expect(c[0]!.metadata.hash).not.toBe(a[0]!.metadata.hash);
   });
 });
+
+describe('sealEvents and the actor', () => {
+  it('hashes and keeps the actor as its schema has it, so an actor with extra properties still verifies', async () => {
+    const e = earned(10, 'cmd-extra');
+    const withExtra = { ...e, metadata: { ...e.metadata, actor: { kind: 'user', id: 'clerk-1', session: 's-9' } } } as unknown as NewEvent;
+    const [sealed] = sealEvents(stream, undefined, checkAppend(registry, stream, [withExtra], 'no_stream'), T0 as IsoInstant);
+    expect(sealed!.metadata.actor).toEqual({ kind: 'user', id: 'clerk-1' });
+    const [plain] = sealEvents(stream, undefined, checkAppend(registry, stream, [e], 'no_stream'), T0 as IsoInstant);
+    expect(sealed!.metadata.hash).toBe(plain!.metadata.hash);
+    const stored = { ...sealed!, metadata: { ...sealed!.metadata, globalPosition: 1n } } as StoredEvent;
+    expect(await verifyStreamChain([stored])).toEqual({ intact: true, events: 1 });
+  });
+});

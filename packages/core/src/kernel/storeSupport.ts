@@ -1,7 +1,7 @@
 import { InvalidArgument, InvalidEvent, WrongExpectedVersion } from './errors.js';
 import type { EventMetadata, NewEvent } from './envelope.js';
 import { describeExpected, type ExpectedVersion } from './eventStore.js';
-import { GENESIS_HASH, hashEnvelope, type HashedEnvelope } from './hashChain.js';
+import { GENESIS_HASH, hashSealed } from './hashChain.js';
 import type { EventRegistry } from './registry.js';
 import { assertStreamName } from './streams.js';
 
@@ -68,12 +68,14 @@ export const sealEvents = (
   for (let i = 0; i < events.length; i++) {
     const e = events[i]!;
     const m = e.metadata;
-    // fixed key order: every sealed event has the same shape
+    // exactly the fields of the schema: an actor with extra properties passes its codec, but
+    // what is hashed must be what every store keeps
+    const actor = { kind: m.actor.kind, id: m.actor.id };
     const body = {
       eventId: m.eventId,
       occurredAt: m.occurredAt,
       tenantId: m.tenantId,
-      actor: m.actor,
+      actor,
       commandId: m.commandId,
       correlationId: m.correlationId,
       causationId: m.causationId,
@@ -83,9 +85,27 @@ export const sealEvents = (
       recordedAt,
       prevHash,
     };
-    const hash = hashEnvelope({ type: e.type, data: e.data, metadata: body as HashedEnvelope['metadata'] });
-    // checkAppend validated every field, so the branded metadata type holds
-    out[i] = { type: e.type, data: e.data, metadata: { ...body, hash } as SealedEvent['metadata'] };
+    const hash = hashSealed(e.type, e.data, body);
+    // a fixed-shape literal (checkAppend validated every field, so the branded type holds)
+    out[i] = {
+      type: e.type,
+      data: e.data,
+      metadata: {
+        eventId: m.eventId,
+        occurredAt: m.occurredAt,
+        tenantId: m.tenantId,
+        actor,
+        commandId: m.commandId,
+        correlationId: m.correlationId,
+        causationId: m.causationId,
+        schemaVersion: m.schemaVersion,
+        streamName: stream,
+        streamPosition: position,
+        recordedAt,
+        prevHash,
+        hash,
+      } as SealedEvent['metadata'],
+    };
     prevHash = hash;
     position += 1n;
   }
