@@ -82,7 +82,7 @@ const run = async (args: string[], out: Output, values: Values, positionals: str
       if (!store.startsWith('pglite:')) throw usage(`demo: --store ${store}: the demo writes an embedded store (pglite:<dir>)`);
       const lines: string[] = [];
       const r = await runDemo({
-        customers: wholeNumber('customers', values.customers, 200),
+        customers: wholeNumber('customers', values.customers, 2000),
         seed: wholeNumber('seed', values.seed, 20260501),
         store: values.memory ? 'memory' : 'embedded',
         dataDir: store.slice('pglite:'.length),

@@ -54,12 +54,14 @@ export const writeCommit = async (
       [projection, deletes.map((c) => c.tenantId), deletes.map((c) => c.id)],
     );
   if (puts.length > 0)
+    // one jsonb array of [tenant, id, document]: documents travel as nested JSON, parsed
+    // once, not as jsonb[] text whose every quote the array literal must escape
     await tx.query(
       `INSERT INTO ${schema}.documents AS d (projection, tenant_id, id, document, version, position)
-       SELECT $1, u.tn, u.id, u.doc, 1, $5::bigint FROM unnest($2::text[], $3::text[], $4::jsonb[]) WITH ORDINALITY AS u(tn, id, doc, n) ORDER BY u.n
+       SELECT $1, u.r->>0, u.r->>1, u.r->2, 1, $3::bigint FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS u(r, n) ORDER BY u.n
        ON CONFLICT (projection, tenant_id, id)
        DO UPDATE SET document = excluded.document, version = d.version + 1, position = excluded.position, updated_at = now()`,
-      [projection, puts.map((c) => c.tenantId), puts.map((c) => c.id), puts.map((c) => JSON.stringify(c.document)), position],
+      [projection, `[${puts.map((c) => `[${JSON.stringify(c.tenantId)},${JSON.stringify(c.id)},${JSON.stringify(c.document)}]`).join(',')}]`, position],
     );
   await tx.query(
     `INSERT INTO ${schema}.checkpoints (projection, position, version) VALUES ($1, $2::bigint, $3)

@@ -4,6 +4,7 @@
  */
 export { connectPostgres, openEmbeddedRapport, type ConnectPostgresOptions, type OpenEmbeddedOptions, type RapportStores, type StoreOptions } from './connect.js';
 export { PostgresEventStore, type PostgresEventStoreOptions } from './postgresEventStore.js';
+export type { ImportResult } from './importEvents.js';
 export { PostgresReadModelStore, type PostgresReadModelStoreOptions } from './postgresReadModelStore.js';
 export { createEmbeddedCrm, type EmbeddedCrm, type EmbeddedCrmOptions } from './embeddedCrm.js';
 export { PostgresVault, type PostgresVaultOptions } from './postgresVault.js';

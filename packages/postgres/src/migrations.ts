@@ -15,6 +15,20 @@ export interface Migration {
   readonly sql: (s: string) => string;
 }
 
+/**
+ * The secondary indexes of the events table, for a schema already quoted (a bulk import
+ * drops them and builds them again once, after the rows are in).
+ */
+export const eventIndexes = (s: string): string[] => [
+  `CREATE INDEX IF NOT EXISTS events_command_idx ON ${s}.events (stream_name, command_id)`,
+  `CREATE INDEX IF NOT EXISTS events_tenant_idx ON ${s}.events (tenant_id, global_position)`,
+  `CREATE INDEX IF NOT EXISTS events_category_idx ON ${s}.events (category, global_position)`,
+  `CREATE INDEX IF NOT EXISTS events_type_idx ON ${s}.events (type, global_position)`,
+];
+
+/** Their names, in the same schema. */
+export const EVENT_INDEX_NAMES = ['events_command_idx', 'events_tenant_idx', 'events_category_idx', 'events_type_idx'] as const;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -35,10 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
         recorded_at     timestamptz NOT NULL,
         CONSTRAINT events_stream_position_key UNIQUE (stream_name, stream_position)
       );
-      CREATE INDEX IF NOT EXISTS events_command_idx ON ${s}.events (stream_name, command_id);
-      CREATE INDEX IF NOT EXISTS events_tenant_idx ON ${s}.events (tenant_id, global_position);
-      CREATE INDEX IF NOT EXISTS events_category_idx ON ${s}.events (category, global_position);
-      CREATE INDEX IF NOT EXISTS events_type_idx ON ${s}.events (type, global_position);`,
+      ${eventIndexes(s).join(';\n      ')};`,
   },
   {
     version: 2,

@@ -29,6 +29,7 @@ import {
 } from '@rapport/core';
 import { sqlState, storeError } from './errors.js';
 import { filterConditions } from './eventFilterSql.js';
+import { importEvents, type ImportResult } from './importEvents.js';
 import { InlineProjections } from './inlineProjections.js';
 import { assertSchemaName, migrator } from './migrations.js';
 import { PollingSubscription } from './pollingSubscription.js';
@@ -178,6 +179,29 @@ export class PostgresEventStore implements EventStore {
       return result;
     } catch (e) {
       throw await this.appendError(e, stream, expected);
+    }
+  }
+
+  /**
+   * Bulk import of a history sealed elsewhere (a replay computed in memory, another store's
+   * events) into this store while it is still empty, keeping every global position. Pages
+   * in global order, e.g. `readAllInPages(source, { raw: true })`. Each event is checked as
+   * the append that made it would have been (codec, tenant, stream position, hash chain:
+   * see `ImportCheck`), and a refusal ({@link InvalidEvent} naming stream, position and field,
+   * or {@link InvalidArgument} for a store that holds events) leaves the store as it was:
+   * the import is one transaction. Readers wait for it (it rebuilds the secondary indexes).
+   * Not for a store with inline projections: import, then rebuild them with a runner.
+   */
+  async importEvents(pages: AsyncIterable<readonly StoredEvent[]> | Iterable<readonly StoredEvent[]>): Promise<ImportResult> {
+    this.open();
+    if (this.inline) throw new InvalidArgument('importEvents: this store updates inline projections in its appends; import into a store without them and rebuild the projections');
+    await this.ready();
+    try {
+      const result = await importEvents({ db: this.db, schema: ident(this.schema), registry: this.registry, appendLock: this.appendLock, channel: this.channel }, pages);
+      for (const s of this.subscriptions) s.wake();
+      return result;
+    } catch (e) {
+      throw storeError(e, 'import');
     }
   }
 

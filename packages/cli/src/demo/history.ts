@@ -30,6 +30,9 @@ export interface Cast {
   readonly welcomeCoupon: string;
 }
 
+/** How many orders a customer places over the history (the history's end may cut it short). */
+const ORDERS_PER_CUSTOMER = [2, 3, 5, 8, 10, 12, 14, 16, 18, 20, 22, 24];
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const iso = (ms: number): string => new Date(ms).toISOString();
@@ -78,7 +81,8 @@ export const planHistory = (o: HistoryOptions): { steps: Step[]; cast: Cast } =>
       add(registeredAt + 60_000, `consent ${customerId}`, (crm) =>
         crm.customers.giveConsent(ctx(iso(registeredAt + 60_000), buyer), { customerId, channel: 'sms', at: iso(registeredAt + 60_000) }),
       );
-    const orders = n === 0 ? 6 : rnd.pick([1, 1, 1, 2, 2, 3, 4, 6]);
+    // a tea shop's regulars reorder every few weeks; a third buy only now and then
+    const orders = n === 0 ? 6 : rnd.pick(ORDERS_PER_CUSTOMER);
     let t = registeredAt + (n === 0 ? 3 * DAY : rnd.int(1, 48) * HOUR);
     for (let k = 0; k < orders && t < end - 20 * DAY; k++) {
       const orderId = `o-${customerId.slice(2)}-${k + 1}`;
@@ -94,7 +98,7 @@ export const planHistory = (o: HistoryOptions): { steps: Step[]; cast: Cast } =>
       const total = gross - couponAmount;
       const placedAt = t;
       const agentId = rnd.pick(AGENTS);
-      if (rnd.chance(0.3)) {
+      if (rnd.chance(0.15)) {
         const asked = placedAt - rnd.int(1, 20) * HOUR;
         const inquiryId = `q-${orderId.slice(2)}`;
         const replied = asked + rnd.int(1, 15) * 60_000;
@@ -107,7 +111,7 @@ export const planHistory = (o: HistoryOptions): { steps: Step[]; cast: Cast } =>
           ? crm.orders.place(ctx(iso(placedAt), buyer), { orderId, customerId, sellerId: SELLER, lines, couponId: WELCOME_COUPON, at: iso(placedAt) })
           : crm.orders.place(ctx(iso(placedAt), buyer), { orderId, customerId, sellerId: SELLER, lines, couponAmount, at: iso(placedAt) }),
       );
-      t = placedAt + rnd.int(10, 40) * DAY;
+      t = placedAt + (n === 0 ? rnd.int(10, 40) : rnd.int(4, 30)) * DAY;
       if (rnd.chance(0.04)) {
         const at = placedAt + 30 * 60_000;
         add(at, `cancel unpaid ${orderId}`, (crm) => crm.orders.cancel(ctx(iso(at), buyer), { orderId, reason: 'changed mind', at: iso(at) }));
@@ -152,12 +156,12 @@ export const planHistory = (o: HistoryOptions): { steps: Step[]; cast: Cast } =>
       if (confirms)
         add(completedAt, `confirm ${orderId}`, (crm) => crm.orders.complete(ctx(iso(completedAt), buyer), { orderId, by: 'buyer', at: iso(completedAt) }));
       for (let line = 1; line <= lines.length; line++) {
-        if (rnd.chance(0.85)) {
+        if (rnd.chance(0.5)) {
           const at = completedAt + rnd.int(1, 10) * DAY;
           const rating = rnd.chance(0.92) ? 'good' : rnd.chance(0.6) ? 'neutral' : 'bad';
           add(at, `buyer rates ${orderId}/${line}`, (crm) => crm.orders.rateLine(ctx(iso(at), buyer), { orderId, line, by: 'buyer', rating, ...(rnd.chance(0.4) ? { text: '茶香浓郁，包装很好' } : {}), at: iso(at) }));
         }
-        if (rnd.chance(0.7)) {
+        if (rnd.chance(0.4)) {
           const at = completedAt + rnd.int(1, 12) * DAY;
           const rating = rnd.chance(0.97) ? 'good' : 'neutral';
           add(at, `seller rates ${orderId}/${line}`, (crm) => crm.orders.rateLine(ctx(iso(at), seller), { orderId, line, by: 'seller', rating, at: iso(at) }));

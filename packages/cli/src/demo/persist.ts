@@ -50,6 +50,26 @@ export const copyEvents = async (from: EventStore, to: EventStore, clock: Simula
   return { events, appends };
 };
 
+/** A store that takes a whole sealed history at once (as `@rapport/postgres` does). */
+interface Importer {
+  importEvents(pages: AsyncIterable<readonly StoredEvent[]>): Promise<{ readonly events: number; readonly streams: number }>;
+}
+const canImport = (store: EventStore): store is EventStore & Importer => typeof (store as Partial<Importer>).importEvents === 'function';
+
+/**
+ * Keep every event of `from` in the empty store `to`: by its bulk import when it has one
+ * (one transaction; each event checked as its append would have been, positions kept),
+ * else by {@link copyEvents}, append by append.
+ */
+export const keepEvents = async (from: EventStore, to: EventStore, clock: SimulatedClock): Promise<{ events: number; how: string }> => {
+  if (canImport(to)) {
+    const r = await to.importEvents(readAllInPages(from, { raw: true, pageSize: 2000 }));
+    return { events: r.events, how: `imported in one transaction, ${r.streams} streams, every hash re-computed and positions checked` };
+  }
+  const r = await copyEvents(from, to, clock);
+  return { events: r.events, how: `${r.appends} appends (hash chain re-sealed, positions checked)` };
+};
+
 /** Read models computed in memory, written to `to` in one commit per projection (documents and checkpoint together). */
 export const copyReadModels = async (
   from: { contents(): Iterable<{ readonly projection: string; readonly checkpoint: Checkpoint | undefined; readonly changes: readonly DocumentChange[] }> },

@@ -20,7 +20,7 @@ describe('the demo history', () => {
     expect(out).toMatch(/Seller credit 信用评价 — tea-house\n  score \d+: /);
     expect(out).toMatch(/tier regular → paidMember at .*: membershipBought/);
     expect(out).toMatch(/coupon welcome-c-0001: .* redeemed on o-0001-1/);
-    expect(out).toContain('  2026-09  weighted ¥7055.54  best case ¥18555.54  won ¥0.00');
+    expect(out).toContain('  2025-09  weighted ¥7055.54  best case ¥18555.54  won ¥0.00');
     expect(out).toMatch(/refused: ACTIVITY_CONFLICT .*"conflictingActivityId":"ap-tasting"/);
     // #11: a campaign with refusals and attributed orders, a call list's stats, a knowledge search
     expect(out).toMatch(/Campaign 营销管理 — cmp-mid-autumn .*\n  sent \d+, refused \d+: .*noConsent × \d+.*capReached × 1/);

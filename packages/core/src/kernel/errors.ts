@@ -118,13 +118,15 @@ export class CorruptEvent extends RapportError {
 /** An append was refused because an event failed its codec. Nothing was written. */
 export class InvalidEvent extends RapportError {
   static readonly code = 'RAPPORT_INVALID_EVENT';
+  /** @param action what was refused: an `append`, or an `import` (whose paths start at the event's stream position). */
   constructor(
     readonly stream: string,
     readonly issues: readonly ValidationIssue[],
+    action: 'append' | 'import' = 'append',
   ) {
     super(
       InvalidEvent.code,
-      `append to ${stream} refused: ${issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ')}`,
+      `${action} to ${stream} refused: ${issues.map((i) => `${formatPath(i.path)}: ${i.message}`).join('; ')}`,
     );
   }
 }

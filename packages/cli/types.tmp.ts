@@ -1,0 +1,10 @@
+import { readAllInPages } from '../core/src/index.ts';
+import { MemoryEventStore } from '../memory/src/index.ts';
+import { runDemo } from './src/demo/run.ts';
+let store: any;
+const orig = MemoryEventStore.prototype.appendToStream;
+MemoryEventStore.prototype.appendToStream = function (...a: any[]) { store = this; return orig.apply(this, a as any); };
+await runDemo({ customers: +process.argv[2] || 300, seed: 20260501, store: 'memory', print: (l) => l?.startsWith('Replayed') && console.log(l) });
+const counts = new Map<string, number>();
+for await (const p of readAllInPages(store, { raw: true, pageSize: 5000 })) for (const e of p) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
+console.log([...counts].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} ${n}`).join('\n'));
