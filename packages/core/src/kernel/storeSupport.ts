@@ -73,7 +73,9 @@ export const sealEvents = (
     // exactly the fields of the schema: an actor with extra properties passes its codec, but
     // what is hashed must be what every store keeps
     const actor = { kind: m.actor.kind, id: m.actor.id };
-    const body = {
+    // a fixed-shape literal, its hash filled in once the rest is written (the hash covers
+    // every field but itself); checkAppend validated every field, so the branded type holds
+    const metadata = {
       eventId: m.eventId,
       occurredAt: m.occurredAt,
       tenantId: m.tenantId,
@@ -86,28 +88,11 @@ export const sealEvents = (
       streamPosition: position,
       recordedAt,
       prevHash,
+      hash: '',
     };
-    const hash = hashSealed(e.type, e.data, body);
-    // a fixed-shape literal (checkAppend validated every field, so the branded type holds)
-    out[i] = {
-      type: e.type,
-      data: e.data,
-      metadata: {
-        eventId: m.eventId,
-        occurredAt: m.occurredAt,
-        tenantId: m.tenantId,
-        actor,
-        commandId: m.commandId,
-        correlationId: m.correlationId,
-        causationId: m.causationId,
-        schemaVersion: m.schemaVersion,
-        streamName: stream,
-        streamPosition: position,
-        recordedAt,
-        prevHash,
-        hash,
-      } as SealedEvent['metadata'],
-    };
+    const hash = hashSealed(e.type, e.data, metadata);
+    metadata.hash = hash;
+    out[i] = { type: e.type, data: e.data, metadata: metadata as SealedEvent['metadata'] };
     prevHash = hash;
     position += 1n;
   }
