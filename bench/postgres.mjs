@@ -16,8 +16,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const resultsDir = join(here, 'results');
 mkdirSync(resultsDir, { recursive: true });
 const out = join(resultsDir, 'postgres-latest.md');
+// no tsconfig `paths` here (as in bench/run.mjs): @rapport/* resolve to the built dist/, as
+// for an installed package, not to the sources tsx would transpile on the fly
 const r = spawnSync(process.execPath, ['--import', 'tsx', join(here, 'postgres.bench.ts'), '--out', out, ...process.argv.slice(2)], {
   stdio: 'inherit',
   cwd: join(here, '..'),
+  env: { ...process.env, TSX_TSCONFIG_PATH: join(here, 'kernel', 'tsconfig.json') },
 });
 process.exit(r.status ?? 1);

@@ -137,6 +137,13 @@ export const MIGRATIONS: readonly Migration[] = [
       END
       $fn$`,
   },
+  {
+    version: 5,
+    name: 'documents in insertion order',
+    // a query without orderBy pages by seq: with this index each page starts where the
+    // last ended instead of sorting the whole projection again
+    sql: (s) => `CREATE INDEX IF NOT EXISTS documents_seq_idx ON ${s}.documents (projection, tenant_id, seq)`,
+  },
 ];
 
 /** The statements of a migration: split at `;`, except inside a `$fn$ … $fn$` function body. */

@@ -85,7 +85,24 @@ export class PostgresReadModelStore implements ReadModelStore {
     if (limit !== Infinity && (!Number.isInteger(limit) || limit < 0)) throw new InvalidArgument(`query limit ${limit}: expected a whole number >= 0`);
     const params: unknown[] = [projection, tenantId];
     const { where, orderBy } = querySql(query, params);
-    const sql = `SELECT document FROM ${this.s}.documents WHERE ${['projection = $1', 'tenant_id = $2', ...where].join(' AND ')} ORDER BY ${orderBy}`;
+    const conditions = ['projection = $1', 'tenant_id = $2', ...where];
+    if (!query.orderBy) {
+      // insertion order: keyset pages, each starting after the last seq seen (an alias of
+      // its own: `ORDER BY seq` would sort by an output column named seq, as text)
+      const after = `$${params.length + 1}`;
+      const sql = `SELECT seq::text AS k, document FROM ${this.s}.documents WHERE ${[...conditions, `seq > ${after}::bigint`].join(' AND ')} ORDER BY seq`;
+      let last = '0';
+      for (let seen = 0; seen < limit; ) {
+        const n = Math.min(this.pageSize, limit - seen);
+        const rows = await this.db.query<{ k: string; document: T }>(`${sql} LIMIT ${n}`, [...params, last]);
+        for (const r of rows) yield r.document;
+        if (rows.length < n) return;
+        seen += n;
+        last = rows[rows.length - 1]!.k;
+      }
+      return;
+    }
+    const sql = `SELECT document FROM ${this.s}.documents WHERE ${conditions.join(' AND ')} ORDER BY ${orderBy}`;
     let offset = 0;
     while (offset < limit) {
       const n = Math.min(this.pageSize, limit - offset);
