@@ -71,7 +71,7 @@ export const replayIntoReadModels = async (
   for (const f of folding) {
     const changes: DocumentChange[] = [];
     for (const [tenantId, docs] of f.docs) for (const [id, document] of docs) if (document !== null) changes.push({ op: 'put', tenantId, id, document });
-    await store.commit(f.p.name, changes, { position: last, version: f.p.version });
+    await store.commit(f.p.name, changes, { position: last, version: f.p.version }, { handOver: true }); // the fold's own documents
   }
   return store;
 };

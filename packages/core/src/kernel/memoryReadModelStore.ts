@@ -1,5 +1,5 @@
 import { InvalidArgument, StoreUnavailable } from './errors.js';
-import { runQuery, type Checkpoint, type DocumentChange, type DocumentQuery, type ReadModelStore } from './readModelStore.js';
+import { runQuery, type Checkpoint, type CommitOptions, type DocumentChange, type DocumentQuery, type ReadModelStore } from './readModelStore.js';
 import { deepFreeze } from './deepFreeze.js';
 import { frozenCopy } from './frozenCopy.js';
 
@@ -37,7 +37,7 @@ export class MemoryReadModelStore implements ReadModelStore {
     return this.projections.get(projection)?.tenants.get(tenantId)?.get(id) as T | undefined;
   }
 
-  async commit(projection: string, changes: readonly DocumentChange[], checkpoint: Checkpoint): Promise<void> {
+  async commit(projection: string, changes: readonly DocumentChange[], checkpoint: Checkpoint, options?: CommitOptions): Promise<void> {
     this.open();
     const p = this.projection(projection);
     if (typeof checkpoint?.position !== 'bigint' || !Number.isInteger(checkpoint.version))
@@ -52,8 +52,9 @@ export class MemoryReadModelStore implements ReadModelStore {
         docs = new Map();
         p.tenants.set(c.tenantId, docs);
       }
-      // a frozen copy: the caller's object stays the caller's, and no later change to it reaches the store
-      if (c.op === 'put') docs.set(c.id, frozenCopy(c.document, { reuse: true }));
+      // a frozen copy: the caller's object stays the caller's, and no later change to it reaches
+      // the store; a document handed over is frozen and kept as it is
+      if (c.op === 'put') docs.set(c.id, options?.handOver === true ? deepFreeze(c.document) : frozenCopy(c.document, { reuse: true }));
       else docs.delete(c.id);
     }
     p.checkpoint = deepFreeze({ position: checkpoint.position, version: checkpoint.version });

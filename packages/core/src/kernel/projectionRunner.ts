@@ -320,7 +320,8 @@ export class ProjectionRunner {
       for (const { tenantId, id, doc } of docs.values())
       changes.push(doc === null ? { op: 'delete', tenantId, id } : { op: 'put', tenantId, id, document: doc });
     try {
-      await this.options.readModels.commit(r.p.name, changes, { position: r.position, version: r.p.version });
+      // the pending documents are the runner's own and dropped right after: handed over, not copied
+      await this.options.readModels.commit(r.p.name, changes, { position: r.position, version: r.p.version }, { handOver: true });
     } catch (cause) {
       throw new ProjectionFailed(r.p.name, r.position, { cause });
     }

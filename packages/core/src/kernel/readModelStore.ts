@@ -10,6 +10,16 @@ export interface Checkpoint {
   readonly version: number;
 }
 
+/** How a commit may treat the documents it is given. */
+export interface CommitOptions {
+  /**
+   * The caller hands the documents over: it keeps no reference it will change, so a store
+   * that keeps objects (in memory) may freeze and keep them as they are instead of copying
+   * them. The projection runner commits this way; a store that serialises ignores it.
+   */
+  readonly handOver?: boolean;
+}
+
 /** Equality on top-level or dotted fields, one optional order, a limit. Adapters can push it down to SQL. */
 export interface DocumentQuery {
   readonly where?: Readonly<Record<string, string | number | boolean | null>>;
@@ -23,7 +33,7 @@ export interface DocumentQuery {
  */
 export interface ReadModelStore {
   get<T>(projection: string, tenantId: string, id: string): Promise<T | undefined>;
-  commit(projection: string, changes: readonly DocumentChange[], checkpoint: Checkpoint): Promise<void>;
+  commit(projection: string, changes: readonly DocumentChange[], checkpoint: Checkpoint, options?: CommitOptions): Promise<void>;
   checkpoint(projection: string): Promise<Checkpoint | undefined>;
   /** Drop every document and the checkpoint of a projection (before a rebuild). */
   reset(projection: string): Promise<void>;
