@@ -91,6 +91,24 @@ describe('createCrm', () => {
     expect((thrown as InvalidCrmConfiguration).issues.map((i) => i.path)).toContainEqual(path);
   });
 
+  it('refuses to start without its stores, naming each missing one and where the embedded default is', () => {
+    const { eventStore: _e, vault: _v, ...rest } = memoryStores();
+    for (const [options, missing] of [
+      [undefined, ['eventStore', 'readModels', 'registry', 'vault']],
+      [rest, ['eventStore', 'vault']],
+    ] as const) {
+      let thrown: unknown;
+      try {
+        createCrm(options as never);
+      } catch (e) {
+        thrown = e;
+      }
+      expect(isRapportError(thrown, InvalidCrmConfiguration.code)).toBe(true);
+      expect((thrown as InvalidCrmConfiguration).issues.map((i) => i.path[0])).toEqual(missing);
+      expect((thrown as Error).message).toContain('createEmbeddedCrm() from @rapport/postgres');
+    }
+  });
+
   it('applies a shop override: a 3-day no-reason return window', async () => {
     const stores = memoryStores();
     const crm = createCrm({ ...stores, policy: { orders: { noReasonReturnDays: 3 } } });

@@ -259,6 +259,15 @@ export interface Crm {
  * the given stores. Throws {@link InvalidCrmConfiguration} for a policy it cannot use.
  */
 export const createCrm = (options: CreateCrmOptions): Crm => {
+  // the core does no I/O, so it has no store of its own to fall back on: say where one comes from
+  const missing = (['eventStore', 'readModels', 'registry', 'vault'] as const).filter((k) => (options as Partial<CreateCrmOptions> | undefined)?.[k] === undefined);
+  if (missing.length > 0)
+    throw new InvalidCrmConfiguration(
+      missing.map((k) => ({
+        path: [k],
+        message: 'required: createEmbeddedCrm() from @rapport/postgres gives every store in PGlite under ./.rapport, connectPostgres() a server, memoryStores() from @rapport/memory memory',
+      })),
+    );
   const policy = resolveCrmPolicy(options.policy);
   if (E.isLeft(policy)) throw new InvalidCrmConfiguration(policy.left.issues);
   const contextModules = [...builtInModules(policy.right), ...(options.modules ?? [])];
