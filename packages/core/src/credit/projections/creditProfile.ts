@@ -3,7 +3,8 @@ import { CreditEvent } from '../events.js';
 import { levelOf, type CreditLevel } from '../levels.js';
 import { defaultCreditPolicy, type CreditPolicy } from '../policy.js';
 import { rateOf, type Rate } from '../rate.js';
-import { scoreOf, type PaidLineFact, type RatingFact } from '../score.js';
+import { pairScore } from '../pairScore.js';
+import type { PaidLineFact, RatingFact } from '../score.js';
 
 /** Whose credit: a seller's (from buyers' ratings) or a buyer's (from sellers' ratings). */
 export type CreditSide = 'seller' | 'buyer';
@@ -84,13 +85,22 @@ const empty = (side: CreditSide, policy: CreditPolicy): CreditDocument => ({
 /** The side that rates the party whose credit this is. */
 const raterSide = (side: CreditSide): 'buyer' | 'seller' => (side === 'seller' ? 'buyer' : 'seller');
 
-/** Re-score one rater's pair with its new facts; the document's score moves by the pair's change. */
-const rescore = (d: CreditDocument, raterId: string, lines: readonly PaidLineFact[], ratings: readonly RatingFact[], policy: CreditPolicy): CreditDocument => {
-  const pair = scoreOf(lines, ratings, policy);
+/** Re-score one rater's pair with its new facts (`added` to what `known` held); the document's score moves by the pair's change. */
+const rescore = (
+  d: CreditDocument,
+  raterId: string,
+  known: RaterFacts | undefined,
+  added: { readonly lines?: readonly PaidLineFact[]; readonly rating?: RatingFact },
+  policy: CreditPolicy,
+): CreditDocument => {
+  const facts = { lines: known?.lines ?? [], ratings: known?.ratings ?? [], score: 0 };
+  if (added.lines) facts.lines = [...facts.lines, ...added.lines];
+  if (added.rating) facts.ratings = [...facts.ratings, added.rating];
+  facts.score = pairScore(known, added, facts, policy);
   const shard = raterShardOf(raterId);
-  const score = d.score - (d.raters[shard]?.[raterId]?.score ?? 0) + pair;
+  const score = d.score - (known?.score ?? 0) + facts.score;
   // only the rater's shard is new: the others are shared with the previous document
-  const raters = { ...d.raters, [shard]: { ...d.raters[shard], [raterId]: { lines, ratings, score: pair } } };
+  const raters = { ...d.raters, [shard]: { ...d.raters[shard], [raterId]: facts } };
   return { ...d, raters, score, level: levelOf(score, policy.levels) };
 };
 
@@ -114,16 +124,16 @@ export const makeCreditProjection = (side: CreditSide, policy: CreditPolicy = de
     const raterId = side === 'seller' ? customerId : sellerId;
     const ratedId = side === 'seller' ? sellerId : customerId;
     const base = { ...d, tenantId: e.metadata.tenantId, partyId: ratedId };
-    const known = raterFactsOf(d, raterId) ?? { lines: [], ratings: [], score: 0 };
+    const known = raterFactsOf(d, raterId);
     if (e.type === 'OrderPaid') {
       const paid = e.data.lines.map((l): PaidLineFact => ({ raterId, ratedId, orderId, line: l.line, productId: l.productId, paidAt: e.data.at }));
-      return rescore(base, raterId, [...known.lines, ...paid], known.ratings, policy);
+      return rescore(base, raterId, known, { lines: paid }, policy);
     }
     const { line, productId, rating, at, placedAt, paidAt } = e.data;
     const fact: RatingFact = { raterId, ratedId, orderId, line, productId, paidAt, rating, at, placedAt };
     const counts = { good: d.good + (rating === 'good' ? 1 : 0), neutral: d.neutral + (rating === 'neutral' ? 1 : 0), bad: d.bad + (rating === 'bad' ? 1 : 0) };
     const withCounts = { ...base, ...counts, goodRateAllTime: rateOf(counts.good, counts.good + counts.neutral + counts.bad) };
-    return rescore(withCounts, raterId, known.lines, [...known.ratings, fact], policy);
+    return rescore(withCounts, raterId, known, { rating: fact }, policy);
   },
 });
 
