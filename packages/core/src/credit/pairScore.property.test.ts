@@ -47,7 +47,7 @@ describe('pairScore: one pair scored fact by fact', () => {
             s.kind === 'pay'
               ? { lines: Array.from({ length: s.lines }, (_, k): PaidLineFact => ({ ...base, orderId: `o${s.order}`, line: k + 1, productId: productOf(s.order, k + 1), paidAt: iso(s.hour) })) }
               : { rating: { ...base, orderId: `o${s.order}`, line: s.line, productId: productOf(s.order, s.line), paidAt: iso(s.paidHour), rating: s.rating, at: iso(s.hour), placedAt: iso(s.placedHour) } satisfies RatingFact };
-          const next = { lines: [...(facts?.lines ?? []), ...(added.lines ?? [])], ratings: [...(facts?.ratings ?? []), ...('rating' in added ? [added.rating] : [])] };
+          const next = { lines: [...(facts?.lines ?? []), ...(added.lines ?? [])], ratings: [...(facts?.ratings ?? []), ...('rating' in added && added.rating ? [added.rating] : [])] };
           // a previous facts object this process did not score (loaded from a store, say) starts from scratch
           const previous = forget[i] && facts ? { ...facts } : facts;
           expect(pairScore(previous, added, next, rules)).toBe(scoreOf(next.lines, next.ratings, rules));

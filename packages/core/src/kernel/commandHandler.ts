@@ -1,7 +1,7 @@
 import type * as t from 'io-ts';
 import * as E from 'fp-ts/lib/Either.js';
 import { validate } from './codecs.js';
-import { CommandMetadata, type Command, type Handled } from './command.js';
+import { CommandMetadata, isCommandMetadata, type Command, type Handled } from './command.js';
 import type { Clock } from './clock.js';
 import type { Decider } from './decider.js';
 import type { DomainEvent, NewEvent, StoredEvent } from './envelope.js';
@@ -180,7 +180,9 @@ export const createCommandHandler = <S, C extends DomainEvent, Ev extends Domain
 
   return {
     async handle(input) {
-      const meta = validate(CommandMetadata, (input as { metadata?: unknown })?.metadata, 'command', ['metadata']);
+      const raw = (input as { metadata?: unknown })?.metadata;
+      // the written-out check first; io-ts only to name what is wrong
+      const meta = isCommandMetadata(raw) ? E.right(raw) : validate(CommandMetadata, raw, 'command', ['metadata']);
       if (E.isLeft(meta)) return meta;
       const body = validate(definition.commands, { type: input?.type, data: input?.data }, 'command');
       if (E.isLeft(body)) return body;

@@ -32,10 +32,23 @@ export const NewEventMetadata = t.type({
 export type NewEventMetadata = t.TypeOf<typeof NewEventMetadata>;
 
 const ACTOR_KINDS: ReadonlySet<unknown> = new Set(['user', 'agent', 'customer', 'system', 'reactor', 'partner']);
-const isRecord = (u: unknown): u is Record<string, unknown> => Object.prototype.toString.call(u) === '[object Object]';
 
-/** The last occurredAt found valid: the events of one append, and of one command, usually share it. */
+/** Whether `u` is a record as io-ts's `t.type` accepts one. */
+export const isRecord = (u: unknown): u is Record<string, unknown> => Object.prototype.toString.call(u) === '[object Object]';
+
+/** `Actor.is(u)` written out. */
+export const isActor = (u: unknown): boolean => isRecord(u) && ACTOR_KINDS.has(u['kind']) && isShortText(u['id']);
+
+/** The last instant found valid: the events of one append, and of one command, usually share it. */
 let lastInstant = '';
+
+/** {@link isIsoInstant}, remembering the last instant that passed. */
+export const isRecentIsoInstant = (s: string): boolean => {
+  if (s === lastInstant) return true;
+  if (!isIsoInstant(s)) return false;
+  lastInstant = s;
+  return true;
+};
 
 /**
  * `NewEventMetadata.is(m)` written out, for the append path: every event of every append is
@@ -47,23 +60,17 @@ export const isNewEventMetadata = (m: unknown): boolean => {
   if (!isRecord(m)) return false;
   const actor = m['actor'];
   const occurredAt = m['occurredAt'];
-  if (
-    !isShortText(m['eventId']) ||
-    typeof occurredAt !== 'string' ||
-    !isId(m['tenantId']) ||
-    !isRecord(actor) ||
-    !ACTOR_KINDS.has(actor['kind']) ||
-    !isShortText(actor['id']) ||
-    !isShortText(m['commandId']) ||
-    !isShortText(m['correlationId']) ||
-    !isShortText(m['causationId']) ||
-    typeof m['schemaVersion'] !== 'number'
-  )
-    return false;
-  if (occurredAt === lastInstant) return true;
-  if (!isIsoInstant(occurredAt)) return false;
-  lastInstant = occurredAt;
-  return true;
+  return (
+    isShortText(m['eventId']) &&
+    typeof occurredAt === 'string' &&
+    isId(m['tenantId']) &&
+    isActor(actor) &&
+    isShortText(m['commandId']) &&
+    isShortText(m['correlationId']) &&
+    isShortText(m['causationId']) &&
+    typeof m['schemaVersion'] === 'number' &&
+    isRecentIsoInstant(occurredAt)
+  );
 };
 
 /** The full metadata of a stored event. Positions are bigint; JSON forms use decimal strings. */
