@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import fc from 'fast-check';
 import * as t from 'io-ts';
 import { MemoryEventStore } from '@rapport/memory';
 import { fixedClock } from './clock.js';
@@ -181,4 +182,53 @@ describe('EventRegistry.register', () => {
     expect(() => r.include(AccountEvent)).not.toThrow();
     expect(() => r.include(tagged('PointsEarned', { accountId: t.string }))).toThrow(/registered with another codec/);
   });
+});
+
+describe('EventRegistry.checkAppend, the shortcut past decode', () => {
+  // codecs of every kind an event may use: identity ones (plain, branded, unions, optional
+  // fields, arrays) take the shortcut; exact ones and ones that transform their input do not
+  const Sku = t.brand(t.string, (s): s is t.Branded<string, { readonly Sku: unique symbol }> => /^[a-z-]{1,20}$/.test(s), 'Sku');
+  const NumberFromString = new t.Type<number, string, unknown>(
+    'NumberFromString',
+    (u): u is number => typeof u === 'number',
+    (u, c) => (typeof u === 'string' && u !== '' && !Number.isNaN(Number(u)) ? t.success(Number(u)) : t.failure(u, c)),
+    String,
+  );
+  const codecs: Record<string, t.Mixed> = {
+    Plain: t.type({ sku: Sku, quantity: t.number }),
+    Optional: t.intersection([t.type({ sku: Sku }), t.partial({ note: t.string })]),
+    Union: t.type({ line: t.union([t.type({ kind: t.literal('a'), n: t.number }), t.type({ kind: t.literal('b'), s: t.string })]) }),
+    Lines: t.type({ lines: t.array(t.type({ sku: Sku, quantity: t.number })) }),
+    Exact: t.exact(t.type({ sku: Sku })),
+    Transforming: t.type({ amount: NumberFromString }),
+  };
+  const registry = new EventRegistry();
+  for (const [type, codec] of Object.entries(codecs)) registry.register(type, codec);
+  const value = fc.oneof(
+    fc.constantFrom('tea', 'longjing-250g', 'Tea', '', '12', 'x'.repeat(30)),
+    fc.integer(),
+    fc.double(),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.constantFrom('a', 'b'),
+  );
+  const data = fc.oneof(
+    fc.record({ sku: value, quantity: value, note: value, amount: value }, { requiredKeys: [] }),
+    fc.record({ line: fc.oneof(fc.record({ kind: value, n: value, s: value }, { requiredKeys: [] }), value) }),
+    fc.record({ lines: fc.oneof(fc.array(fc.record({ sku: value, quantity: value }, { requiredKeys: [] }), { maxLength: 3 }), value) }),
+    fc.record({ sku: value, extra: value }, { requiredKeys: [] }),
+    value,
+  );
+
+  it('gives the data decode then encode would give, and the same issues', () =>
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(codecs)), data, (type, d) => {
+        const codec = codecs[type]!;
+        const decoded = codec.decode(d);
+        const got = registry.checkAppend([newEvent(type, d)]);
+        expect(got.ok).toBe(decoded._tag === 'Right');
+        if (got.ok && decoded._tag === 'Right') expect(got.events[0]!.data).toEqual(codec.encode(decoded.right));
+      }),
+      { numRuns: 3000 },
+    ));
 });
