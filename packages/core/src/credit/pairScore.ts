@@ -73,12 +73,13 @@ const fromScratch = (lines: readonly PaidLineFact[], ratings: readonly RatingFac
     if (!known.has(key)) known.set(key, l);
   }
   for (const l of [...known.values()].sort(byPaid)) addLine(p, l);
-  for (const r of [...ratings].sort(byReceived)) {
+  const received = [...ratings].sort(byReceived);
+  for (const r of received) {
     // ties in received order are scored in the order given, as scoreRatings does
     p.lastRating = undefined;
     addRating(p, r);
   }
-  p.lastRating = ratings.length === 0 ? undefined : [...ratings].sort(byReceived)[ratings.length - 1];
+  p.lastRating = received[received.length - 1];
   return p;
 };
 
