@@ -15,21 +15,16 @@ export type HashedEnvelope = {
 // Node >= 20.12 hashes a string in one call, without a Hash object per event.
 const oneShot = (crypto as unknown as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
 
-/** SHA-256 (hex) of `prevHash` followed by the canonical JSON of the envelope without its hash. */
-export const hashEnvelope = (envelope: HashedEnvelope): string => {
-  const json = envelopeJson(envelope);
+/** SHA-256 (hex) of `prevHash` followed by `json`: the link every chained hash is. */
+const chainHash = (prevHash: string, json: string): string =>
   // the JSON starts with `{`, so joining it to prevHash encodes exactly the bytes of two updates
-  const prevHash: unknown = envelope.metadata.prevHash;
-  return oneShot && typeof prevHash === 'string'
-    ? oneShot('sha256', prevHash + json, 'hex')
-    : crypto.createHash('sha256').update(envelope.metadata.prevHash).update(json).digest('hex');
-};
+  oneShot && typeof prevHash === 'string' ? oneShot('sha256', prevHash + json, 'hex') : crypto.createHash('sha256').update(prevHash).update(json).digest('hex');
+
+/** SHA-256 (hex) of `prevHash` followed by the canonical JSON of the envelope without its hash. */
+export const hashEnvelope = (envelope: HashedEnvelope): string => chainHash(envelope.metadata.prevHash, envelopeJson(envelope));
 
 /** {@link hashEnvelope} for an event being sealed, whose metadata has exactly the {@link SealedFields}. */
-export const hashSealed = (type: string, data: unknown, metadata: SealedFields): string => {
-  const json = sealedEnvelopeJson(type, data, metadata);
-  return oneShot ? oneShot('sha256', metadata.prevHash + json, 'hex') : crypto.createHash('sha256').update(metadata.prevHash).update(json).digest('hex');
-};
+export const hashSealed = (type: string, data: unknown, metadata: SealedFields): string => chainHash(metadata.prevHash, sealedEnvelopeJson(type, data, metadata));
 
 /** Where a chain broke. */
 export interface ChainBreak {
