@@ -27,6 +27,11 @@ const metadata = fc.record(
 );
 
 describe('isCommandMetadata', () => {
+  // first in the file: before any instant has passed and been remembered
+  it('refuses an empty occurredAt when no instant has been remembered yet', () => {
+    expect(isCommandMetadata({ commandId: 'c', tenantId: 's', actor: { kind: 'user', id: 'u' }, occurredAt: '' })).toBe(false);
+  });
+
   it('agrees with the io-ts codec on any metadata, keys present, absent or undefined', () =>
     fc.assert(
       fc.property(fc.oneof(metadata, metadata.map((m) => ({ ...m, extra: 1 })), fc.constantFrom(null, undefined, [], 'm', 7, new Date(0))), (m) => {

@@ -32,5 +32,6 @@ describe('isNewEventMetadata', () => {
     expect([isNewEventMetadata(m), isNewEventMetadata({ ...m })]).toEqual([true, true]);
     expect(isNewEventMetadata({ ...m, occurredAt: '2026-05-01T08:00:00.000z' })).toBe(false);
     expect(isNewEventMetadata({ ...m, occurredAt: '2026-02-29T08:00:00.000Z' })).toBe(false); // 2026 is no leap year
+    expect(isNewEventMetadata({ ...m, occurredAt: '' })).toBe(false); // nothing remembered matches an empty instant
   });
 });

@@ -40,7 +40,7 @@ export const isRecord = (u: unknown): u is Record<string, unknown> => Object.pro
 export const isActor = (u: unknown): boolean => isRecord(u) && ACTOR_KINDS.has(u['kind']) && isShortText(u['id']);
 
 /** The last instant found valid: the events of one append, and of one command, usually share it. */
-let lastInstant = '';
+let lastInstant: string | undefined;
 
 /** {@link isIsoInstant}, remembering the last instant that passed. */
 export const isRecentIsoInstant = (s: string): boolean => {
