@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BlindIndex, isRapportError, PersonalDataErased, PersonalDataUnreadable, SealedText } from '@rapport/core';
+import { BlindIndex, blindIndexOf, isRapportError, openField, PersonalDataErased, PersonalDataUnreadable, SealedText } from '@rapport/core';
 import { MemoryVault } from './memoryVault.js';
 
 describe('MemoryVault', () => {
@@ -82,4 +82,24 @@ describe('MemoryVault', () => {
 
   it('refuses a blind-index key shorter than 256 bits', () =>
     expect(() => new MemoryVault({ blindIndexKeys: { t: new Uint8Array(16) } })).toThrow(RangeError));
+
+  it('exports every key it holds: customer keys that open their sealed fields, erasures, blind-index keys', async () => {
+    const v = new MemoryVault();
+    const ann = await v.encrypt('shop1', 'c-ann', '李娜');
+    await v.encrypt('shop2', 'c-bo', 'x');
+    await v.encrypt('shop1', 'c-gone', 'y');
+    await v.erase('shop1', 'c-gone');
+    const index = await v.blindIndex('shop1', 'phone', '13800138000');
+    const keys = v.exportKeys();
+    expect(keys.customers.map((k) => `${k.tenantId}/${k.customerId}`).sort()).toEqual(['shop1/c-ann', 'shop2/c-bo']);
+    expect(keys.erased).toEqual([{ tenantId: 'shop1', customerId: 'c-gone' }]);
+    const annKey = keys.customers.find((k) => k.customerId === 'c-ann')!;
+    expect(annKey.keyId).toBe(ann.keyId);
+    expect(openField(annKey.key, annKey.keyId, 'shop1', 'c-ann', ann)).toMatchObject({ ok: true, plaintext: '李娜' });
+    expect(keys.blindIndexKeys.map((k) => k.tenantId)).toEqual(['shop1']);
+    expect(blindIndexOf(keys.blindIndexKeys[0]!.key, 'phone', '13800138000')).toBe(index);
+    // a copy: overwriting what was exported leaves the vault's key as it was
+    annKey.key.fill(0);
+    expect(await v.decrypt('shop1', 'c-ann', ann)).toBe('李娜');
+  });
 });

@@ -10,6 +10,7 @@ import {
   VAULT_KEY_BYTES,
   type ContactKind,
   type PersonalDataVault,
+  type VaultKeys,
 } from '@rapport/core';
 interface CustomerKey {
   readonly keyId: string;
@@ -78,5 +79,22 @@ export class MemoryVault implements PersonalDataVault {
     const at = slot(tenantId, customerId);
     this.keys.delete(at);
     this.erased.add(at);
+  }
+
+  /**
+   * Every key this vault holds (copies), to move them to a vault that keeps them, such as
+   * `PostgresVault.importKeys`. The keys are plaintext: never log or store the result.
+   */
+  exportKeys(): VaultKeys {
+    const customers = [...this.keys].map(([at, k]) => {
+      const [tenantId, customerId] = at.split('\u0000') as [string, string];
+      return { tenantId, customerId, keyId: k.keyId, key: new Uint8Array(k.key) };
+    });
+    const erased = [...this.erased].map((at) => {
+      const [tenantId, customerId] = at.split('\u0000') as [string, string];
+      return { tenantId, customerId };
+    });
+    const blindIndexKeys = [...this.hmacKeys].map(([tenantId, key]) => ({ tenantId, key: new Uint8Array(key) }));
+    return { customers, erased, blindIndexKeys };
   }
 }

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { randomBytes } from 'node:crypto';
-import { isRapportError, openField, PersonalDataErased, PersonalDataUnreadable, unwrapKey } from '@rapport/core';
+import { blindIndexOf, InvalidArgument, isRapportError, openField, PersonalDataErased, PersonalDataUnreadable, sealField, unwrapKey, type VaultKeys } from '@rapport/core';
 import { VaultMasterKeyMismatch } from './masterKey.js';
 import { PostgresVault } from './postgresVault.js';
 import { ident } from './sql.js';
@@ -118,6 +118,59 @@ for (const wanted of TARGETS) {
         const sealed = await Promise.all(vaults.map((v, i) => v.encrypt('shop_a', 'c1', `n${i}`)));
         expect(new Set(sealed.map((s) => s.keyId)).size).toBe(1);
         for (const [i, s] of sealed.entries()) expect(await vaults[(i + 1) % 4]!.decrypt('shop_a', 'c1', s)).toBe(`n${i}`);
+      } finally {
+        await t.drop();
+      }
+    });
+
+    it('takes over the keys of another vault: its sealed fields open, its blind indexes match, its erasures hold', async () => {
+      const t = await openTestDatabase(wanted);
+      const masterKey = randomBytes(32);
+      try {
+        const key = randomBytes(32);
+        const indexKey = randomBytes(32);
+        const sealed = sealField(key, 'k-1', randomBytes(12), 'shop_a', 'c1', '王小明');
+        const keys: VaultKeys = {
+          customers: [{ tenantId: 'shop_a', customerId: 'c1', keyId: 'k-1', key }],
+          erased: [{ tenantId: 'shop_a', customerId: 'c-gone' }],
+          blindIndexKeys: [{ tenantId: 'shop_a', key: indexKey }],
+        };
+        const vault = new PostgresVault(t.db, { schema: t.schema, masterKey });
+        expect(await vault.importKeys(keys)).toEqual({ customers: 1, erased: 1, tenants: 1 });
+        const later = new PostgresVault(t.db, { schema: t.schema, masterKey }); // nothing in memory
+        expect(await later.decrypt('shop_a', 'c1', sealed)).toBe('王小明');
+        expect((await later.encrypt('shop_a', 'c1', 'x')).keyId).toBe('k-1');
+        expect(await later.blindIndex('shop_a', 'phone', '13800138000')).toBe(blindIndexOf(indexKey, 'phone', '13800138000'));
+        expect(isRapportError(await rejection(later.encrypt('shop_a', 'c-gone', 'x')), PersonalDataErased.code)).toBe(true);
+        // kept wrapped under the master key, as the keys the vault makes itself
+        const [row] = await t.db.query<{ key: Uint8Array }>(`SELECT key FROM ${ident(t.schema)}.vault_keys WHERE customer_id = 'c1'`);
+        expect(row!.key.length).toBe(12 + 16 + 32);
+      } finally {
+        await t.drop();
+      }
+    });
+
+    it('refuses keys it cannot take, naming the entry, and imports nothing of them', async () => {
+      const t = await openTestDatabase(wanted);
+      try {
+        const vault = new PostgresVault(t.db, { schema: t.schema });
+        await vault.encrypt('shop_a', 'c1', 'x');
+        const count = async () => (await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${ident(t.schema)}.vault_keys`))[0]!.n;
+        const refusal = async (keys: VaultKeys): Promise<string> => {
+          const e = await rejection(vault.importKeys(keys));
+          expect(e, String(e)).toBeInstanceOf(InvalidArgument);
+          return (e as Error).message;
+        };
+        const fresh = { tenantId: 'shop_a', customerId: 'c2', keyId: 'k-2', key: randomBytes(32) };
+        expect(await refusal({ customers: [fresh, { tenantId: 'shop_a', customerId: 'c1', keyId: 'k-9', key: randomBytes(32) }], erased: [], blindIndexKeys: [] })).toMatch(
+          /customer c1 \(tenant shop_a\) already has a key/,
+        );
+        expect(await refusal({ customers: [fresh, { ...fresh, customerId: 'c3', key: randomBytes(16) }], erased: [], blindIndexKeys: [] })).toMatch(/customers\[1\]\.key: expected 32 bytes/);
+        expect(await refusal({ customers: [fresh], erased: [{ tenantId: 'shop_a', customerId: 'c2' }], blindIndexKeys: [] })).toMatch(/erased\[0\]: customer c2/);
+        await vault.blindIndex('shop_a', 'phone', '1');
+        expect(await refusal({ customers: [fresh], erased: [], blindIndexKeys: [{ tenantId: 'shop_a', key: randomBytes(32) }] })).toMatch(/tenant shop_a already has a blind-index key/);
+        expect(await count()).toBe(1);
+        expect(await vault.decrypt('shop_a', 'c2', sealField(fresh.key, 'k-2', randomBytes(12), 'shop_a', 'c2', 'y'))).toBeUndefined();
       } finally {
         await t.drop();
       }

@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import {
   blindIndexOf,
+  InvalidArgument,
   openField,
   PersonalDataErased,
   PersonalDataUnreadable,
@@ -12,6 +13,7 @@ import {
   wrapKey,
   type ContactKind,
   type PersonalDataVault,
+  type VaultKeys,
 } from '@rapport/core';
 import { parseMasterKey, VaultMasterKeyMismatch, type MasterKeyInput } from './masterKey.js';
 import { assertSchemaName, migrator } from './migrations.js';
@@ -195,4 +197,81 @@ export class PostgresVault implements PersonalDataVault {
       { lock: this.customerLock(tenantId, customerId) },
     );
   }
+
+  /**
+   * Take over the keys of another vault ({@link VaultKeys}, e.g. `MemoryVault.exportKeys()`
+   * after a history was replayed in memory and its events imported here), in one
+   * transaction, wrapped under this vault's master key like the keys it creates. Refuses
+   * with `InvalidArgument` (and imports nothing) a malformed key, or a customer or tenant
+   * this vault already holds a key or an erasure for: a customer keeps one key for good.
+   */
+  async importKeys(keys: VaultKeys): Promise<{ readonly customers: number; readonly erased: number; readonly tenants: number }> {
+    await this.ready();
+    checkVaultKeys(keys);
+    const customers = keys.customers.map((k) => ({
+      t: k.tenantId,
+      c: k.customerId,
+      id: k.keyId,
+      key: Buffer.from(this.seal(k.key, customerLabel(k.tenantId, k.customerId, k.keyId))).toString('hex'),
+    }));
+    const erased = keys.erased.map((e) => ({ t: e.tenantId, c: e.customerId }));
+    const tenants = keys.blindIndexKeys.map((k) => ({ t: k.tenantId, key: Buffer.from(this.seal(k.key, indexLabel(k.tenantId))).toString('hex') }));
+    const people = JSON.stringify([...customers, ...erased].map(({ t, c }) => ({ t, c })));
+    await this.db.transaction(async (tx) => {
+      const [held] = await tx.query<{ tenant_id: string; customer_id: string }>(
+        `SELECT x->>'t' AS tenant_id, x->>'c' AS customer_id FROM jsonb_array_elements($1::jsonb) x
+          WHERE EXISTS (SELECT 1 FROM ${this.keys} k WHERE k.tenant_id = x->>'t' AND k.customer_id = x->>'c')
+             OR EXISTS (SELECT 1 FROM ${this.erasures} e WHERE e.tenant_id = x->>'t' AND e.customer_id = x->>'c')
+          LIMIT 1`,
+        [people],
+      );
+      if (held) throw new InvalidArgument(`import vault keys: customer ${held.customer_id} (tenant ${held.tenant_id}) already has a key or an erasure in schema ${this.schema}`);
+      const [tenant] = await tx.query<{ tenant_id: string }>(
+        `SELECT tenant_id FROM ${this.indexKeys} WHERE tenant_id IN (SELECT x->>'t' FROM jsonb_array_elements($1::jsonb) x) LIMIT 1`,
+        [JSON.stringify(tenants.map(({ t }) => ({ t })))],
+      );
+      if (tenant) throw new InvalidArgument(`import vault keys: tenant ${tenant.tenant_id} already has a blind-index key in schema ${this.schema}`);
+      await tx.query(
+        `INSERT INTO ${this.keys} (tenant_id, customer_id, key_id, key)
+         SELECT x->>'t', x->>'c', x->>'id', decode(x->>'key', 'hex') FROM jsonb_array_elements($1::jsonb) x`,
+        [JSON.stringify(customers)],
+      );
+      await tx.query(`INSERT INTO ${this.erasures} (tenant_id, customer_id) SELECT x->>'t', x->>'c' FROM jsonb_array_elements($1::jsonb) x`, [JSON.stringify(erased)]);
+      await tx.query(`INSERT INTO ${this.indexKeys} (tenant_id, key) SELECT x->>'t', decode(x->>'key', 'hex') FROM jsonb_array_elements($1::jsonb) x`, [JSON.stringify(tenants)]);
+    });
+    return { customers: customers.length, erased: erased.length, tenants: tenants.length };
+  }
 }
+
+const isId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= 200;
+
+/** Refuse, naming the entry and field, keys that could not have come from a vault. */
+const checkVaultKeys = (keys: VaultKeys): void => {
+  const refuse = (path: string, what: string): never => {
+    throw new InvalidArgument(`import vault keys: ${path}: ${what}`);
+  };
+  const seen = new Set<string>();
+  keys.customers.forEach((k, i) => {
+    if (!isId(k.tenantId)) refuse(`customers[${i}].tenantId`, 'expected an id');
+    if (!isId(k.customerId)) refuse(`customers[${i}].customerId`, 'expected an id');
+    if (!isId(k.keyId)) refuse(`customers[${i}].keyId`, 'expected an id');
+    if (!(k.key instanceof Uint8Array) || k.key.length !== VAULT_KEY_BYTES) refuse(`customers[${i}].key`, `expected ${VAULT_KEY_BYTES} bytes`);
+    const at = `${k.tenantId}\u0000${k.customerId}`;
+    if (seen.has(at)) refuse(`customers[${i}]`, `customer ${k.customerId} (tenant ${k.tenantId}) appears twice`);
+    seen.add(at);
+  });
+  keys.erased.forEach((e, i) => {
+    if (!isId(e.tenantId)) refuse(`erased[${i}].tenantId`, 'expected an id');
+    if (!isId(e.customerId)) refuse(`erased[${i}].customerId`, 'expected an id');
+    const at = `${e.tenantId}\u0000${e.customerId}`;
+    if (seen.has(at)) refuse(`erased[${i}]`, `customer ${e.customerId} (tenant ${e.tenantId}) has a key or another erasure`);
+    seen.add(at);
+  });
+  const tenants = new Set<string>();
+  keys.blindIndexKeys.forEach((k, i) => {
+    if (!isId(k.tenantId)) refuse(`blindIndexKeys[${i}].tenantId`, 'expected an id');
+    if (!(k.key instanceof Uint8Array) || k.key.length < VAULT_KEY_BYTES) refuse(`blindIndexKeys[${i}].key`, `expected at least ${VAULT_KEY_BYTES} bytes`);
+    if (tenants.has(k.tenantId)) refuse(`blindIndexKeys[${i}]`, `tenant ${k.tenantId} appears twice`);
+    tenants.add(k.tenantId);
+  });
+};

@@ -48,3 +48,19 @@ export class PersonalDataUnreadable extends RapportError {
     super(PersonalDataUnreadable.code, `sealed field of customer ${customerId} (tenant ${tenantId}): ${reason}`, options);
   }
 }
+
+/**
+ * Every key a vault holds, to move them to another vault (e.g. a history replayed in
+ * memory, kept in PostgreSQL afterwards): without its keys, a moved history's sealed
+ * fields cannot be opened, and without the tenant's blind-index key its contacts cannot
+ * be looked up. The keys are plaintext here: keep a `VaultKeys` in memory only, never
+ * log or store it.
+ */
+export interface VaultKeys {
+  /** Each customer's key, with the id sealed fields name it by. */
+  readonly customers: readonly { readonly tenantId: string; readonly customerId: string; readonly keyId: string; readonly key: Uint8Array }[];
+  /** Customers whose key was erased: no key is ever created for them again. */
+  readonly erased: readonly { readonly tenantId: string; readonly customerId: string }[];
+  /** Each tenant's blind-index (HMAC) key. */
+  readonly blindIndexKeys: readonly { readonly tenantId: string; readonly key: Uint8Array }[];
+}
