@@ -117,6 +117,32 @@ describe('IsoInstant', () => {
         ok(d.toISOString()),
       ),
     ));
+
+  // what the character-by-character reading must agree with: a string is an instant when
+  // Date reads it and writes it back the same
+  const byDate = (s: string): boolean => {
+    const ms = Date.parse(s);
+    return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(s) && !Number.isNaN(ms) && new Date(ms).toISOString() === s;
+  };
+  it('agrees with a round trip through Date on any near-instant (each field anywhere in 00-99, any character swapped in)', () =>
+    fc.assert(
+      fc.property(
+        fc.tuple(fc.integer({ min: 0, max: 9999 }), ...Array.from({ length: 5 }, () => fc.integer({ min: 0, max: 99 })), fc.integer({ min: 0, max: 999 })),
+        fc.option(fc.tuple(fc.nat(23), fc.constantFrom('0', '9', 'x', '-', ':', 'T', 'Z', '.', ' ', '٣')), { nil: undefined }),
+        ([y, mo, d, h, mi, sec, ms], swap) => {
+          const p2 = (n: number) => String(n).padStart(2, '0');
+          let s = `${String(y).padStart(4, '0')}-${p2(mo)}-${p2(d)}T${p2(h)}:${p2(mi)}:${p2(sec)}.${String(ms).padStart(3, '0')}Z`;
+          if (swap) s = s.slice(0, swap[0]) + swap[1] + s.slice(swap[0] + 1);
+          expect(ok(s)).toBe(byDate(s));
+        },
+      ),
+      { numRuns: 5000 },
+    ));
+  it.each(['2000-02-29T00:00:00.000Z', '2400-02-29T12:00:00.000Z', '0000-02-29T00:00:00.000Z'])('accepts the leap day of a year divisible by 400: %s', (s) => expect(ok(s)).toBe(true));
+  it.each(['1900-02-29T00:00:00.000Z', '2100-02-29T00:00:00.000Z', '2026-04-31T00:00:00.000Z', '2026-00-10T00:00:00.000Z', '2026-01-00T00:00:00.000Z', '2026-01-01T23:60:00.000Z', '2026-01-01T23:00:60.000Z'])(
+    'refuses a date or time that does not exist: %s',
+    (s) => expect(ok(s)).toBe(false),
+  );
 });
 
 describe('Fen', () => {
