@@ -144,6 +144,41 @@ describe('projection runner: catch-up', () => {
     expect(await readModels.get(onlyBig.name, TENANT, 'a0')).toBe(1);
   });
 
+  it('commits nothing for a projection the new events do not touch, until batchSize of them have passed', async () => {
+    const { store, registry } = accountStore();
+    const h = accountHandler(store, registry);
+    const { readModels, commits } = spyReadModels();
+    const bigEarns: Projection<number, AccountEvent> = {
+      name: 'loyalty.bigEarns',
+      version: 1,
+      events: ['PointsEarned'],
+      init: () => 0,
+      keyOf: (e) => (e.type === 'PointsEarned' && e.data.points > 50 ? e.data.accountId : undefined),
+      apply: (n) => n + 1,
+    };
+    const runner = new ProjectionRunner({ eventStore: store, readModels, projections: [pointsLedger, bigEarns], batchSize: 3 });
+    const of = (name: string) => commits.filter((c) => c.projection === name).map((c) => [c.position, c.changes]);
+    await h.handle(earn('a0', 60, 'c1'));
+    await runner.catchUp();
+    expect(of(bigEarns.name)).toEqual([[1n, 1]]);
+    // small earns: the ledger changes every time, bigEarns not at all
+    for (const i of [2, 3]) {
+      await h.handle(earn('a0', 5, `c${i}`));
+      await runner.catchUp();
+    }
+    expect(of(pointsLedger.name).map(([at]) => at)).toEqual([1n, 2n, 3n]);
+    expect(of(bigEarns.name)).toEqual([[1n, 1]]);
+    // the third untouched event since its last commit: the checkpoint alone moves, once
+    await h.handle(earn('a0', 5, 'c4'));
+    await runner.catchUp();
+    expect(of(bigEarns.name)).toEqual([[1n, 1], [4n, 0]]);
+    // a restart resumes each projection from its own checkpoint and ends where an uninterrupted run would
+    await h.handle(earn('a0', 5, 'c5'));
+    await new ProjectionRunner({ eventStore: store, readModels, projections: [pointsLedger, bigEarns], batchSize: 3 }).catchUp();
+    expect(await readModels.get(bigEarns.name, TENANT, 'a0')).toBe(1);
+    expect(await readModels.get(pointsLedger.name, TENANT, 'a0')).toEqual({ points: 80, events: 5 });
+  });
+
   it('apply returning null deletes the document', async () => {
     const { store, registry } = accountStore();
     const h = accountHandler(store, registry);
