@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { conformanceEvents as ce } from '@rapport/core/testing';
 import { InvalidArgument, InvalidEvent, readAllInPages, verifyChains, type NewEvent, type StoredEvent } from '@rapport/core';
 import { MemoryEventStore } from '@rapport/memory';
+import { EVENT_INDEX_NAMES } from './migrations.js';
 import { PostgresEventStore } from './postgresEventStore.js';
 import { closeShared, openTestDatabase, resolveTarget, TARGETS } from './testSupport.js';
 
@@ -35,16 +36,19 @@ for (const wanted of TARGETS) {
     const open = async () => {
       const t = await openTestDatabase(wanted);
       const store = new PostgresEventStore(t.db, { registry: ce.conformanceRegistry(), schema: t.schema, clock: { now: () => T as never } });
-      return { store, done: async () => { await store.close(); await t.drop(); } };
+      return { store, schema: t.schema, done: async () => { await store.close(); await t.drop(); } };
     };
 
     it('imports any history with the same positions, hashes and content, and appends continue after it', async () => {
       await fc.assert(
-        fc.asyncProperty(fc.array(batch, { minLength: 1, maxLength: 15 }), fc.integer({ min: 1, max: 6 }), async (batches, pageSize) => {
+        fc.asyncProperty(fc.array(batch, { minLength: 1, maxLength: 15 }), fc.integer({ min: 1, max: 6 }), fc.constantFrom('rebuild' as const, 'keep' as const), async (batches, pageSize, indexes) => {
           const source = await historyOf(batches);
-          const { store, done } = await open();
+          const { store, schema, done } = await open();
           try {
-            const r = await store.importEvents(readAllInPages(source, { raw: true, pageSize }));
+            const r = await store.importEvents(readAllInPages(source, { raw: true, pageSize }), { indexes });
+            // either way the store ends with every secondary index of its schema
+            const names = (await store.db.query<{ indexname: string }>(`SELECT indexname FROM pg_indexes WHERE schemaname = $1`, [schema])).map((x) => x.indexname);
+            expect(names).toEqual(expect.arrayContaining([...EVENT_INDEX_NAMES]));
             const from = await all(source);
             expect(r).toEqual({ events: from.length, streams: new Set(from.map((e) => e.metadata.streamName)).size, lastGlobalPosition: BigInt(from.length) });
             expect(await all(store)).toEqual(from);
@@ -56,8 +60,17 @@ for (const wanted of TARGETS) {
             await done();
           }
         }),
-        { numRuns: 6 },
+        { numRuns: 8 },
       );
+    });
+
+    it('refuses an unknown index strategy before it writes', async () => {
+      const { store, done } = await open();
+      try {
+        await expect(store.importEvents([], { indexes: 'later' as never })).rejects.toThrow(/indexes later: expected rebuild or keep/);
+      } finally {
+        await done();
+      }
     });
 
     it('refuses a tampered, reordered or invalid history, naming stream, position and field, and writes nothing', async () => {

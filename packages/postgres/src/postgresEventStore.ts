@@ -29,7 +29,7 @@ import {
 } from '@rapport/core';
 import { sqlState, storeError } from './errors.js';
 import { filterConditions } from './eventFilterSql.js';
-import { importEvents, type ImportResult } from './importEvents.js';
+import { importEvents, type ImportOptions, type ImportResult } from './importEvents.js';
 import { InlineProjections } from './inlineProjections.js';
 import { assertSchemaName, migrator } from './migrations.js';
 import { PollingSubscription } from './pollingSubscription.js';
@@ -189,15 +189,16 @@ export class PostgresEventStore implements EventStore {
    * the append that made it would have been (codec, tenant, stream position, hash chain:
    * see `ImportCheck`), and a refusal ({@link InvalidEvent} naming stream, position and field,
    * or {@link InvalidArgument} for a store that holds events) leaves the store as it was:
-   * the import is one transaction. Readers wait for it (it rebuilds the secondary indexes).
+   * the import is one transaction. Readers wait for it (by default it rebuilds the secondary
+   * indexes; see {@link ImportOptions} for a history that arrives while it is made).
    * Not for a store with inline projections: import, then rebuild them with a runner.
    */
-  async importEvents(pages: AsyncIterable<readonly StoredEvent[]> | Iterable<readonly StoredEvent[]>): Promise<ImportResult> {
+  async importEvents(pages: AsyncIterable<readonly StoredEvent[]> | Iterable<readonly StoredEvent[]>, options: ImportOptions = {}): Promise<ImportResult> {
     this.open();
     if (this.inline) throw new InvalidArgument('importEvents: this store updates inline projections in its appends; import into a store without them and rebuild the projections');
     await this.ready();
     try {
-      const result = await importEvents({ db: this.db, schema: ident(this.schema), registry: this.registry, appendLock: this.appendLock, channel: this.channel }, pages);
+      const result = await importEvents({ db: this.db, schema: ident(this.schema), registry: this.registry, appendLock: this.appendLock, channel: this.channel }, pages, options);
       for (const s of this.subscriptions) s.wake();
       return result;
     } catch (e) {
