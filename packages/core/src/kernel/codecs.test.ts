@@ -124,10 +124,11 @@ describe('IsoInstant', () => {
     const ms = Date.parse(s);
     return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/.test(s) && !Number.isNaN(ms) && new Date(ms).toISOString() === s;
   };
+  const two = fc.integer({ min: 0, max: 99 });
   it('agrees with a round trip through Date on any near-instant (each field anywhere in 00-99, any character swapped in)', () =>
     fc.assert(
       fc.property(
-        fc.tuple(fc.integer({ min: 0, max: 9999 }), ...Array.from({ length: 5 }, () => fc.integer({ min: 0, max: 99 })), fc.integer({ min: 0, max: 999 })),
+        fc.tuple(fc.integer({ min: 0, max: 9999 }), two, two, two, two, two, fc.integer({ min: 0, max: 999 })),
         fc.option(fc.tuple(fc.nat(23), fc.constantFrom('0', '9', 'x', '-', ':', 'T', 'Z', '.', ' ', '٣')), { nil: undefined }),
         ([y, mo, d, h, mi, sec, ms], swap) => {
           const p2 = (n: number) => String(n).padStart(2, '0');
