@@ -19,7 +19,8 @@ export default defineConfig([
     external: [/^[^./]/],
   },
   {
-    entry: { bin: 'src/bin.ts' },
+    // the demo's keeper thread, loaded by path (`new URL('./demo-keeper.js', import.meta.url)`)
+    entry: { bin: 'src/bin.ts', 'demo-keeper': 'src/demo/keeperWorker.ts' },
     format: ['esm'],
     dts: false,
     sourcemap: true,

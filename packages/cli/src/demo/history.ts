@@ -31,7 +31,7 @@ export interface Cast {
 }
 
 /** How many orders a customer places over the history (the history's end may cut it short). */
-const ORDERS_PER_CUSTOMER = [2, 3, 5, 8, 10, 12, 14, 16, 18, 20, 22, 24];
+const ORDERS_PER_CUSTOMER = [2, 3, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22];
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

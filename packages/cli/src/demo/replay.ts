@@ -25,9 +25,17 @@ const DAY = 86_400_000;
 
 /**
  * Send every step in time order; at each local midnight run the due work (automatic
- * completions, SLA breaches), as a host's scheduler would.
+ * completions, SLA breaches), as a host's scheduler would, then `afterDay` (e.g. to hand
+ * the day's events on).
  */
-export const replay = async (crm: Crm, steps: readonly Step[], start: string, days: number, clock: SimulatedClock): Promise<ReplayResult> => {
+export const replay = async (
+  crm: Crm,
+  steps: readonly Step[],
+  start: string,
+  days: number,
+  clock: SimulatedClock,
+  afterDay?: () => Promise<unknown>,
+): Promise<ReplayResult> => {
   const refusals = new Map<string, { count: number; example: string }>();
   let next = 0;
   let dueIssued = 0;
@@ -45,6 +53,7 @@ export const replay = async (crm: Crm, steps: readonly Step[], start: string, da
     clock.set(midnight);
     const due = await crm.runDue(midnight, TENANT);
     if (E.isRight(due)) dueIssued += due.right.issued;
+    await afterDay?.();
   }
   return { commands: next, dueIssued, refusals };
 };
