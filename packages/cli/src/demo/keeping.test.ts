@@ -67,11 +67,7 @@ const countEvents = async (dataDir: string): Promise<number> => {
 describe('keeping a replayed history in the embedded store', () => {
   it('keeps every event with its position, hash and id, every read model with its checkpoint, and the keys that open sealed fields', async () => {
     const dir = freshDir();
-    const read = async (kept: EmbeddedCrm) => ({
-      events: await all(kept.stores.eventStore),
-      chains: await verifyChains(kept.stores.eventStore),
-      kept,
-    });
+    const read = async (kept: EmbeddedCrm) => ({ events: await all(kept.stores.eventStore), chains: await verifyChains(kept.stores.eventStore) });
     const { source, crm, told, kept } = await replayInto(
       startKeeping(dir, async (k) => {
         const r = await read(k);
