@@ -14,6 +14,7 @@ import {
   localDateOf,
   type ClockPause,
 } from './index.js';
+import { isTimeZone, TimeZoneName } from './businessHours.js';
 
 const at = make(IsoInstant);
 const H = 3_600_000;
@@ -164,5 +165,18 @@ describe('business calendar properties', () => {
       }),
       { numRuns: 100 },
     );
+  });
+});
+
+describe('isTimeZone', () => {
+  it('accepts a zone the runtime knows, again and again, and keeps refusing one it does not', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(isTimeZone('Asia/Shanghai')).toBe(true);
+      expect(isTimeZone('Europe/Berlin')).toBe(true);
+      expect(isTimeZone('Mars/Olympus_Mons')).toBe(false);
+      expect(isTimeZone('')).toBe(false);
+    }
+    expect(E.isRight(TimeZoneName.decode('Asia/Shanghai'))).toBe(true);
+    expect(E.isLeft(TimeZoneName.decode('Mars/Olympus_Mons'))).toBe(true);
   });
 });
