@@ -26,6 +26,10 @@ export interface MemoryVaultOptions {
 }
 
 const slot = (tenantId: string, customerId: string): string => `${tenantId}\u0000${customerId}`;
+const unslot = (at: string): { tenantId: string; customerId: string } => {
+  const [tenantId, customerId] = at.split('\u0000') as [string, string];
+  return { tenantId, customerId };
+};
 
 /**
  * The personal-data vault in process memory (the cryptography is `@rapport/core`'s
@@ -86,14 +90,8 @@ export class MemoryVault implements PersonalDataVault {
    * `PostgresVault.importKeys`. The keys are plaintext: never log or store the result.
    */
   exportKeys(): VaultKeys {
-    const customers = [...this.keys].map(([at, k]) => {
-      const [tenantId, customerId] = at.split('\u0000') as [string, string];
-      return { tenantId, customerId, keyId: k.keyId, key: new Uint8Array(k.key) };
-    });
-    const erased = [...this.erased].map((at) => {
-      const [tenantId, customerId] = at.split('\u0000') as [string, string];
-      return { tenantId, customerId };
-    });
+    const customers = [...this.keys].map(([at, k]) => ({ ...unslot(at), keyId: k.keyId, key: new Uint8Array(k.key) }));
+    const erased = [...this.erased].map(unslot);
     const blindIndexKeys = [...this.hmacKeys].map(([tenantId, key]) => ({ tenantId, key: new Uint8Array(key) }));
     return { customers, erased, blindIndexKeys };
   }

@@ -4,16 +4,13 @@ import { readAllInPages, type EventStore, type StoredEvent } from '@rapport/core
  * Hands each event of `store` on once, in global order: every call passes on, page by page
  * as stored (raw), what was appended since the call before.
  */
-export const forwarder = (store: EventStore, keep: (events: readonly StoredEvent[]) => void): (() => Promise<number>) => {
+export const forwarder = (store: EventStore, keep: (events: readonly StoredEvent[]) => void): (() => Promise<void>) => {
   let after: bigint | undefined;
   return async () => {
-    let n = 0;
     for await (const page of readAllInPages(store, { raw: true, pageSize: 5000, ...(after !== undefined ? { from: after + 1n } : {}) })) {
       if (page.length === 0) continue;
       keep(page);
-      n += page.length;
       after = page[page.length - 1]!.metadata.globalPosition;
     }
-    return n;
   };
 };

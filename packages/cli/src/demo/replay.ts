@@ -34,7 +34,7 @@ export const replay = async (
   start: string,
   days: number,
   clock: SimulatedClock,
-  afterDay?: () => Promise<unknown>,
+  afterDay?: () => Promise<void>,
 ): Promise<ReplayResult> => {
   const refusals = new Map<string, { count: number; example: string }>();
   let next = 0;
